@@ -1,0 +1,118 @@
+"""FilterSet building blocks shared by every app, for HTML lists and the API alike."""
+
+from functools import reduce
+from operator import or_
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import Goal, Indicator, PublicationStatus, Target, Theme
+
+
+class PortalFilterSet(django_filters.FilterSet):
+    """Adds `updated_since` (ISO 8601) and a simple `search` over `search_fields`."""
+
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        label=_("Updated since"),
+        help_text=_("ISO 8601 date-time, e.g. 2026-01-31T00:00:00Z: only entries changed since then."),
+    )
+    search = django_filters.CharFilter(method="filter_search", label=_("Search"))
+
+    search_fields: tuple[str, ...] = ()
+
+    def filter_queryset(self, queryset):
+        """Chosen order, then the model's default order, then pk: a total order, so pages never overlap."""
+        queryset = super().filter_queryset(queryset)
+        chosen = list(queryset.query.order_by)
+        tiebreak = [f for f in queryset.model._meta.ordering if f not in chosen]
+        return queryset.order_by(*chosen, *tiebreak, "pk")
+
+    def filter_search(self, queryset, name, value):
+        words = value.split()
+        for word in words[:10]:
+            queryset = queryset.filter(reduce(or_, (Q(**{f"{f}__icontains": word}) for f in self.search_fields)))
+        return queryset
+
+
+def theme_filter(field_name: str = "themes") -> django_filters.ModelChoiceFilter:
+    return django_filters.ModelChoiceFilter(
+        queryset=Theme.objects.published(), to_field_name="slug", field_name=field_name, label=_("Theme")
+    )
+
+
+def linked_to_target(link_path: str):
+    """A filter method: entries with a published link (via `link_path`) to the given target."""
+
+    def method(self, queryset, name, target):
+        return queryset.filter(
+            **{f"{link_path}__target": target, f"{link_path}__status": PublicationStatus.PUBLISHED}
+        ).distinct()
+
+    return method
+
+
+def linked_to_goal(link_path: str):
+    def method(self, queryset, name, goal):
+        return queryset.filter(
+            **{f"{link_path}__target__goal": goal, f"{link_path}__status": PublicationStatus.PUBLISHED}
+        ).distinct()
+
+    return method
+
+
+def target_filter(method_name: str = "filter_target") -> django_filters.ModelChoiceFilter:
+    return django_filters.ModelChoiceFilter(
+        queryset=Target.objects.all(), to_field_name="code", method=method_name, label=_("SDG target")
+    )
+
+
+def goal_filter(method_name: str = "filter_goal") -> django_filters.ModelChoiceFilter:
+    return django_filters.ModelChoiceFilter(
+        queryset=Goal.objects.all(), to_field_name="code", method=method_name, label=_("SDG goal")
+    )
+
+
+class GoalFilter(PortalFilterSet):
+    search_fields = ("code", "title", "short_title")
+    ordering = django_filters.OrderingFilter(fields=(("number", "code"), "updated_at"))
+
+    class Meta:
+        model = Goal
+        fields = []
+
+
+class TargetFilter(PortalFilterSet):
+    goal = django_filters.ModelChoiceFilter(queryset=Goal.objects.all(), to_field_name="code", label=_("SDG goal"))
+    search_fields = ("code", "title")
+    ordering = django_filters.OrderingFilter(fields=(("position", "code"), "updated_at"))
+
+    class Meta:
+        model = Target
+        fields = ["goal"]
+
+
+class IndicatorFilter(PortalFilterSet):
+    goal = django_filters.ModelChoiceFilter(
+        queryset=Goal.objects.all(), to_field_name="code", field_name="target__goal", label=_("SDG goal")
+    )
+    target = django_filters.ModelChoiceFilter(
+        queryset=Target.objects.all(), to_field_name="code", label=_("SDG target")
+    )
+    search_fields = ("code", "title", "unsd_code")
+    ordering = django_filters.OrderingFilter(fields=(("position", "code"), "updated_at"))
+
+    class Meta:
+        model = Indicator
+        fields = ["goal", "target"]
+
+
+class ThemeFilter(PortalFilterSet):
+    search_fields = ("name", "description", "code")
+    ordering = django_filters.OrderingFilter(fields=("position", "name", "updated_at"))
+
+    class Meta:
+        model = Theme
+        fields = ["scheme"]

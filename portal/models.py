@@ -1,0 +1,295 @@
+"""Models every app shares: the SDG framework, themes, and the curation building blocks.
+
+`Curated` gives an entity its publication status and timestamps; `Evidence` gives a
+cross-link its provenance (source document symbol, paragraph, rationale, basis).
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+SDG_IRI_BASE = "http://metadata.un.org/sdg/"
+UN_LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
+UNDOCS_BASE = "https://undocs.org/"
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class LinkBasis(models.TextChoices):
+    STATED = "stated", _("Stated in the source")
+    JUDGEMENT = "judgement", _("Curator's judgement")
+
+
+class TimeStamped(models.Model):
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+class CuratedQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=PublicationStatus.PUBLISHED)
+
+    def updated_since(self, moment):
+        return self.filter(updated_at__gte=moment)
+
+
+class Curated(TimeStamped):
+    """An entity curators draft, review and publish."""
+
+    status = models.CharField(
+        _("publication status"),
+        max_length=16,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.DRAFT,
+        db_index=True,
+    )
+    sources = models.JSONField(
+        _("sources"),
+        default=list,
+        blank=True,
+        help_text=_(
+            'Where the source documents mention this entry: [{"symbol": "A/CONF.234/PM.1", "locator": "para 21"}].'
+        ),
+    )
+    general_knowledge = models.TextField(
+        _("facts from general knowledge"),
+        blank=True,
+        help_text=_(
+            "Facts recorded here that are not in the source documents (e.g. an adoption date). "
+            "Empty when every fact comes from a cited source."
+        ),
+    )
+
+    objects = CuratedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == PublicationStatus.PUBLISHED
+
+
+class Evidence(TimeStamped):
+    """Provenance every cross-link must carry: no link without evidence."""
+
+    source_symbol = models.CharField(
+        _("source document"),
+        max_length=100,
+        help_text=_("Symbol of the document that supports the link, e.g. A/CONF.234/PM.1."),
+    )
+    source_locator = models.CharField(
+        _("paragraph or section"),
+        max_length=200,
+        help_text=_(
+            'Where in the source: "para 21", "para 44 (b)", or a section heading for documents without paragraphs.'
+        ),
+    )
+    rationale = models.TextField(_("rationale"), help_text=_("One sentence: why the two are linked."))
+    basis = models.CharField(_("basis"), max_length=16, choices=LinkBasis.choices, default=LinkBasis.STATED)
+    status = models.CharField(
+        _("publication status"),
+        max_length=16,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.DRAFT,
+        db_index=True,
+    )
+
+    objects = CuratedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def evidence_label(self) -> str:
+        return f"{self.source_symbol} {self.source_locator}"
+
+    @classmethod
+    def evidence_constraints(cls, prefix: str) -> list[models.BaseConstraint]:
+        return [
+            models.CheckConstraint(
+                condition=~Q(source_symbol="") & ~Q(source_locator="") & ~Q(rationale=""),
+                name=f"{prefix}_evidence_required",
+            ),
+            models.CheckConstraint(condition=Q(basis__in=LinkBasis.values), name=f"{prefix}_basis_valid"),
+        ]
+
+
+def status_constraint(prefix: str) -> models.CheckConstraint:
+    return models.CheckConstraint(condition=Q(status__in=PublicationStatus.values), name=f"{prefix}_status_valid")
+
+
+# --- SDG framework ---------------------------------------------------------------
+
+
+class GoalQuerySet(models.QuerySet):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class Goal(TimeStamped):
+    code = models.CharField(_("code"), max_length=2, help_text=_('"1" to "17".'))
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.TextField(_("official title"))
+    short_title = models.CharField(_("short title"), max_length=100)
+    titles = models.JSONField(_("titles in the UN languages"), default=dict)
+    short_titles = models.JSONField(_("short titles in the UN languages"), default=dict)
+
+    objects = GoalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["code"], name="portal_goal_code_unique"),
+            models.UniqueConstraint(fields=["number"], name="portal_goal_number_unique"),
+            models.CheckConstraint(condition=Q(number__gte=1) & Q(number__lte=17), name="portal_goal_number_range"),
+        ]
+
+    def __str__(self):
+        return f"Goal {self.code}: {self.short_title}"
+
+    def get_absolute_url(self):
+        return reverse("portal:goal-detail", kwargs={"code": self.code})
+
+    def natural_key(self):
+        return (self.code,)
+
+    @property
+    def iri(self) -> str:
+        return f"{SDG_IRI_BASE}{self.code}"
+
+
+class TargetQuerySet(models.QuerySet):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+    def for_goal(self, goal_code):
+        return self.filter(goal__code=goal_code)
+
+
+class Target(TimeStamped):
+    code = models.CharField(_("code"), max_length=8, help_text=_('e.g. "16.3" or "16.a".'))
+    goal = models.ForeignKey(Goal, on_delete=models.PROTECT, related_name="targets")
+    position = models.PositiveSmallIntegerField(_("position in the official list"))
+    title = models.TextField(_("official text"))
+    titles = models.JSONField(_("text in the UN languages"), default=dict)
+
+    objects = TargetQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["code"], name="portal_target_code_unique"),
+            models.UniqueConstraint(fields=["position"], name="portal_target_position_unique"),
+        ]
+
+    def __str__(self):
+        return f"Target {self.code}"
+
+    def get_absolute_url(self):
+        return reverse("portal:target-detail", kwargs={"code": self.code})
+
+    def natural_key(self):
+        return (self.code,)
+
+    natural_key.dependencies = ["portal.goal"]
+
+    @property
+    def iri(self) -> str:
+        return f"{SDG_IRI_BASE}{self.code}"
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class Indicator(TimeStamped):
+    """One listing of an indicator under a target; a repeated indicator has several listings."""
+
+    code = models.CharField(_("code"), max_length=12, help_text=_('e.g. "16.3.1".'))
+    target = models.ForeignKey(Target, on_delete=models.PROTECT, related_name="indicators")
+    position = models.PositiveSmallIntegerField(_("position in the official list"))
+    title = models.TextField(_("official text"))
+    unsd_code = models.CharField(_("UNSD code"), max_length=16, blank=True)
+    also_listed_as = models.JSONField(_("also listed as"), default=list, blank=True)
+    titles = models.JSONField(
+        _("text in the UN languages"),
+        default=dict,
+        help_text=_("Only the languages that have a translation of the current wording; others fall back to English."),
+    )
+
+    objects = IndicatorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["code"], name="portal_indicator_code_unique"),
+            models.UniqueConstraint(fields=["position"], name="portal_indicator_position_unique"),
+        ]
+
+    def __str__(self):
+        return f"Indicator {self.code}"
+
+    def natural_key(self):
+        return (self.code,)
+
+    natural_key.dependencies = ["portal.target"]
+
+    @property
+    def iri(self) -> str:
+        return f"{SDG_IRI_BASE}{self.code}"
+
+
+# --- Themes ----------------------------------------------------------------------
+
+
+class ThemeScheme(models.TextChoices):
+    THEMATIC_AREA = "thematic_area", _("Thematic area of the Global Programme")
+    CROSS_CUTTING = "cross_cutting", _("Additional area")
+    TOPIC = "topic", _("Topic")
+
+
+class ThemeQuerySet(CuratedQuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Theme(Curated):
+    slug = models.SlugField(_("slug"), max_length=80)
+    code = models.CharField(_("short code"), max_length=8, blank=True, help_text=_('e.g. "AJ" for Access to justice.'))
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    scheme = models.CharField(
+        _("scheme"), max_length=20, choices=ThemeScheme.choices, default=ThemeScheme.THEMATIC_AREA
+    )
+    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = ThemeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="portal_theme_slug_unique"),
+            models.UniqueConstraint(fields=["code"], condition=~Q(code=""), name="portal_theme_code_unique_when_set"),
+            status_constraint("portal_theme"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("portal:theme-detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)

@@ -1,0 +1,84 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from portal.filters import PortalFilterSet, goal_filter, linked_to_goal, linked_to_target, target_filter, theme_filter
+from portal.models import PublicationStatus
+from programmes.models import Activity, Country, Programme, Resource
+from standards.models import Instrument
+
+
+def instrument_filter(field_name: str, method: str | None = None) -> django_filters.ModelChoiceFilter:
+    return django_filters.ModelChoiceFilter(
+        queryset=Instrument.objects.published(),
+        to_field_name="slug",
+        field_name=field_name,
+        method=method,
+        label=_("Instrument"),
+    )
+
+
+def programme_filter(field_name: str = "programme") -> django_filters.ModelChoiceFilter:
+    return django_filters.ModelChoiceFilter(
+        queryset=Programme.objects.published(), to_field_name="slug", field_name=field_name, label=_("Programme")
+    )
+
+
+class ProgrammeFilter(PortalFilterSet):
+    theme = theme_filter()
+    goal = goal_filter()
+    target = target_filter()
+    instrument = instrument_filter("instrument_links__instrument", method="filter_instrument")
+    parent = programme_filter("parent")
+    search_fields = ("title", "short_title", "aliases", "summary", "lead_entity")
+    ordering = django_filters.OrderingFilter(fields=("title", "start_year", "updated_at"), label=_("Sort by"))
+
+    filter_target = linked_to_target("target_links")
+    filter_goal = linked_to_goal("target_links")
+
+    def filter_instrument(self, queryset, name, instrument):
+        return queryset.filter(
+            instrument_links__instrument=instrument, instrument_links__status=PublicationStatus.PUBLISHED
+        ).distinct()
+
+    class Meta:
+        model = Programme
+        fields = ["kind", "theme", "goal", "target", "instrument", "parent"]
+
+
+class ResourceFilter(PortalFilterSet):
+    theme = theme_filter()
+    programme = programme_filter()
+    instrument = instrument_filter("instrument_links__instrument", method="filter_instrument")
+    search_fields = ("title", "summary", "facts", "publisher")
+    ordering = django_filters.OrderingFilter(fields=("title", "year", "users", "updated_at"), label=_("Sort by"))
+
+    def filter_instrument(self, queryset, name, instrument):
+        return queryset.filter(
+            instrument_links__instrument=instrument, instrument_links__status=PublicationStatus.PUBLISHED
+        ).distinct()
+
+    class Meta:
+        model = Resource
+        fields = ["kind", "theme", "programme", "instrument", "year"]
+
+
+class ActivityFilter(PortalFilterSet):
+    country = django_filters.ModelChoiceFilter(queryset=Country.objects.all(), to_field_name="slug", label=_("Country"))
+    theme = theme_filter("theme")
+    programme = programme_filter()
+    instrument = instrument_filter("instruments")
+    search_fields = ("description", "country__name", "region")
+    ordering = django_filters.OrderingFilter(fields=("year", ("country__name", "country"), "updated_at"))
+
+    class Meta:
+        model = Activity
+        fields = ["country", "year", "theme", "programme", "instrument"]
+
+
+class CountryFilter(PortalFilterSet):
+    search_fields = ("name", "iso3")
+    ordering = django_filters.OrderingFilter(fields=("name", "updated_at"))
+
+    class Meta:
+        model = Country
+        fields = ["iso3"]

@@ -1,0 +1,80 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from portal.filters import PortalFilterSet, goal_filter, linked_to_goal, linked_to_target, target_filter, theme_filter
+from portal.models import PublicationStatus
+from programmes.filters import instrument_filter, programme_filter
+from recommendations.models import AgendaItem, Document, Meeting, Recommendation
+
+
+def meeting_filter(field_name: str = "meeting") -> django_filters.ModelChoiceFilter:
+    return django_filters.ModelChoiceFilter(
+        queryset=Meeting.objects.published(), to_field_name="slug", field_name=field_name, label=_("Meeting")
+    )
+
+
+class MeetingFilter(PortalFilterSet):
+    search_fields = ("title", "short_title", "city", "summary")
+    ordering = django_filters.OrderingFilter(fields=("start_date", "title", "updated_at"))
+
+    class Meta:
+        model = Meeting
+        fields = ["kind"]
+
+
+class DocumentFilter(PortalFilterSet):
+    meeting = meeting_filter()
+    theme = theme_filter()
+    search_fields = ("symbol", "title", "summary")
+    ordering = django_filters.OrderingFilter(fields=("symbol", "issued_on", "updated_at"))
+
+    class Meta:
+        model = Document
+        fields = ["kind", "meeting", "theme"]
+
+
+class RecommendationFilter(PortalFilterSet):
+    document = django_filters.ModelChoiceFilter(
+        queryset=Document.objects.published(), to_field_name="symbol", label=_("Document")
+    )
+    meeting = meeting_filter("document__meeting")
+    agenda_item = django_filters.CharFilter(
+        method="filter_agenda_item",
+        label=_("Agenda item"),
+        help_text=_(
+            'The reference of the agenda item, e.g. "item-4" or "workshop-2"; combine with meeting to disambiguate.'
+        ),
+    )
+    theme = theme_filter()
+    goal = goal_filter()
+    target = target_filter()
+    instrument = instrument_filter("instrument_links__instrument", method="filter_instrument")
+    programme = programme_filter("programme_links__programme")
+    search_fields = ("paragraph", "text", "summary", "addressee")
+    ordering = django_filters.OrderingFilter(
+        fields=(("document__symbol", "document"), "updated_at"), label=_("Sort by")
+    )
+
+    filter_target = linked_to_target("target_links")
+    filter_goal = linked_to_goal("target_links")
+
+    def filter_instrument(self, queryset, name, instrument):
+        return queryset.filter(
+            instrument_links__instrument=instrument, instrument_links__status=PublicationStatus.PUBLISHED
+        ).distinct()
+
+    def filter_agenda_item(self, queryset, name, value):
+        return queryset.filter(agenda_item__ref=value)
+
+    class Meta:
+        model = Recommendation
+        fields = ["kind", "document", "meeting", "agenda_item", "theme", "goal", "target", "instrument", "programme"]
+
+
+class AgendaItemFilter(PortalFilterSet):
+    meeting = meeting_filter()
+    search_fields = ("title", "number")
+
+    class Meta:
+        model = AgendaItem
+        fields = ["meeting", "kind"]

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from recommendations import views
+
+app_name = "recommendations"
+
+urlpatterns = [
+    path("recommendations/", views.RecommendationListView.as_view(), name="recommendation-list"),
+    path("recommendations/<slug:slug>/", views.RecommendationDetailView.as_view(), name="recommendation-detail"),
+    path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting-detail"),
+    # UN symbols contain slashes (A/CONF.234/5), so the whole remaining path is the symbol.
+    path("documents/<path:symbol>/", views.DocumentDetailView.as_view(), name="document-detail"),
+]

@@ -1,0 +1,21 @@
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test database starts with the shipped content, loaded once per session."""
+    with django_db_blocker.unblock():
+        call_command("seed", verbosity=0)
+
+
+@pytest.fixture
+def fixtures_copy(tmp_path) -> Path:
+    """A scratch copy of fixtures/ that a test may corrupt."""
+    target = tmp_path / "fixtures"
+    shutil.copytree(settings.FIXTURES_DIR, target)
+    return target
