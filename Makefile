@@ -7,7 +7,7 @@ DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY=dev-only-insecure-key-for-make-run
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test migrate seed lint format migrations-check clean
+.PHONY: run test install install-test browser-deps migrate seed lint format migrations-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +36,24 @@ run: seed
 # Tests run with debug off, as production does; the key below exists only for the test run.
 TEST_ENV := DJANGO_TESTING=1 DJANGO_SECRET_KEY=test-only-insecure-key DJANGO_ALLOWED_HOSTS=testserver,localhost,127.0.0.1
 
-test: install-test
+# Browser tests need Debian's Chromium (Playwright's own browser download does not work offline)
+# and axe-core from the npm registry.
+CHROMIUM ?= /usr/bin/chromium
+
+browser-deps: node_modules/axe-core/axe.min.js $(CHROMIUM)
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(CHROMIUM):
+	@if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else \
+		echo "Chromium is missing at $(CHROMIUM): install Debian's chromium package (sudo apt-get install chromium)"; exit 1; \
+	fi
+
+test: install-test browser-deps
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install-test
@@ -51,4 +68,4 @@ migrations-check: install-test
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache staticfiles
+	rm -rf $(VENV) var .pytest_cache .ruff_cache staticfiles node_modules test-artifacts

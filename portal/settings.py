@@ -6,6 +6,7 @@ be given explicitly.
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -69,6 +70,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "rest_framework",
     "django_filters",
+    "corsheaders",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "portal",
     "standards",
     "programmes",
@@ -76,6 +80,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -146,23 +151,90 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
+TESTING = env_bool("DJANGO_TESTING")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or env_bool("DJANGO_TESTING")
+            if DEBUG or TESTING
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
+# In development and tests whitenoise serves straight from static/ (no collectstatic needed).
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 
 FIXTURES_DIR = BASE_DIR / "fixtures"
 
+# The throttle counts requests per client in this cache. Local memory needs no server; with
+# several worker processes each keeps its own count.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}}
+
+# REST API v1 (portal/api.py). Anonymous clients may read; each client address gets
+# DJANGO_API_THROTTLE_RATE requests ("120/minute"; "off" disables the throttle).
+THROTTLE_RATE_PATTERN = re.compile(r"^[1-9][0-9]*/(s|sec|second|m|min|minute|h|hour|d|day)$")
+API_THROTTLE_RATE = os.environ.get("DJANGO_API_THROTTLE_RATE", "").strip() or "120/minute"
+if API_THROTTLE_RATE.lower() == "off":
+    API_THROTTLE_RATE = None
+elif not THROTTLE_RATE_PATTERN.match(API_THROTTLE_RATE):
+    raise ImproperlyConfigured(
+        f'DJANGO_API_THROTTLE_RATE must look like "120/minute" (per second, minute, hour or day) or be "off"; '
+        f"got {API_THROTTLE_RATE!r}."
+    )
+try:
+    API_NUM_PROXIES = int(os.environ.get("DJANGO_API_NUM_PROXIES", "").strip() or "0")
+except ValueError:
+    API_NUM_PROXIES = -1
+if API_NUM_PROXIES < 0:
+    raise ImproperlyConfigured("DJANGO_API_NUM_PROXIES must be a whole number (0 when no proxy is in front).")
+
+# The API's own classes (pagination, CSV, throttle, content negotiation) are set on its views in
+# portal/api.py: DRF imports DEFAULT_* classes while portal.api itself is being imported.
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_THROTTLE_RATES": {"anon": API_THROTTLE_RATE},
+    "NUM_PROXIES": API_NUM_PROXIES,
+    "EXCEPTION_HANDLER": "portal.api.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Standards and Norms Portal API",
+    "DESCRIPTION": (
+        "Read-only access to the UN standards and norms in crime prevention and criminal justice, UNODC "
+        "programmes and Crime Congress recommendations, and their evidence-bearing links to the SDG targets. "
+        "The overview at /api/ explains identifiers, filters, harvesting, formats and versioning."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "InstrumentKindEnum": "standards.models.InstrumentKind",
+        "ProvisionKindEnum": "standards.models.ProvisionKind",
+        "ProgrammeKindEnum": "programmes.models.ProgrammeKind",
+        "ResourceKindEnum": "programmes.models.ResourceKind",
+        "MeetingKindEnum": "recommendations.models.MeetingKind",
+        "AgendaItemKindEnum": "recommendations.models.AgendaItemKind",
+        "DocumentKindEnum": "recommendations.models.DocumentKind",
+        "RecommendationKindEnum": "recommendations.models.RecommendationKind",
+    },
+}
+
+# Any origin may read the public API (never the pages or the admin).
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "if-modified-since", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link", "X-Total-Count", "Retry-After"]
 
 if not DEBUG:
     SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,6 +1,8 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from portal import converters, views  # noqa: F401  (converters registers the path converters)
+from portal.sitemaps import sitemaps
 
 app_name = "portal"
 
@@ -11,4 +13,7 @@ urlpatterns = [
     path("sdg/<target:code>/", views.TargetDetailView.as_view(), name="target-detail"),
     path("themes/", views.ThemeListView.as_view(), name="theme-list"),
     path("themes/<slug:slug>/", views.ThemeDetailView.as_view(), name="theme-detail"),
+    path("search/", views.search, name="search"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
 ]

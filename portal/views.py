@@ -1,53 +1,241 @@
-"""Home, SDG and theme pages."""
+"""Home, SDG, theme and search pages, and the shared view machinery."""
 
-from django.db.models import Count
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
-from portal.models import Goal, Target, Theme
-from programmes.models import Programme
+from portal.filters import TargetFilter
+from portal.models import Goal, Indicator, PublicationStatus, Target, Theme
+from portal.selectors import TARGET_LINK_MODELS, links_for_target
+from programmes.filters import ProgrammeFilter, ResourceFilter
+from programmes.models import Activity, Programme, Resource
+from recommendations.filters import RecommendationFilter
 from recommendations.models import Recommendation
+from standards.filters import InstrumentFilter, ProvisionFilter
 from standards.models import Instrument, Provision
 
 
-class HomeView(TemplateView):
+class BreadcrumbMixin:
+    """Pages declare their trail; the base template renders it as a breadcrumb nav."""
+
+    def get_breadcrumbs(self) -> list[tuple[str, str]]:
+        return []
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = [(_("Home"), reverse("portal:home")), *self.get_breadcrumbs()]
+        return context
+
+
+class FilteredListView(BreadcrumbMixin, ListView):
+    """A list page driven by the same FilterSet as the API: filter form, sorting, pagination."""
+
+    filterset_class = None
+    paginate_by = 25
+
+    def get_queryset(self):
+        self.filterset = self.filterset_class(self.request.GET or None, queryset=super().get_queryset())
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            return self.filterset.queryset.none()
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(filter=self.filterset, query_without_page=query.urlencode())
+        return context
+
+
+def link_count(link_model, goal_level: bool):
+    """A subquery counting published links to a target (or to any target of a goal)."""
+    field = "target__goal" if goal_level else "target"
+    counts = (
+        link_model.objects.published()
+        .filter(**{field: OuterRef("pk")})
+        .order_by()
+        .values(field)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+
+
+def with_link_counts(queryset, goal_level: bool):
+    return queryset.annotate(
+        **{f"{name}_count": link_count(model, goal_level) for name, model in TARGET_LINK_MODELS.items()}
+    )
+
+
+class HomeView(BreadcrumbMixin, TemplateView):
     template_name = "portal/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = []
         context["counts"] = {
             "instruments": Instrument.objects.published().count(),
             "provisions": Provision.objects.published().count(),
             "programmes": Programme.objects.published().count(),
+            "resources": Resource.objects.published().count(),
             "recommendations": Recommendation.objects.published().count(),
-            "targets": Target.objects.count(),
+            "activities": Activity.objects.published().count(),
         }
         context["goals"] = Goal.objects.all()
         context["themes"] = Theme.objects.published()
+        context["featured_instruments"] = Instrument.objects.published().filter(category="standard_and_norm")
+        context["recent"] = sorted(
+            [
+                *Instrument.objects.published().order_by("-updated_at")[:5],
+                *Programme.objects.published().order_by("-updated_at")[:5],
+                *Recommendation.objects.published().select_related("document").order_by("-updated_at")[:5],
+            ],
+            key=lambda entry: entry.updated_at,
+            reverse=True,
+        )[:8]
         return context
 
 
-class GoalListView(ListView):
-    queryset = Goal.objects.annotate(target_count=Count("targets"))
+class GoalListView(BreadcrumbMixin, ListView):
     template_name = "portal/goal_list.html"
 
+    def get_queryset(self):
+        return with_link_counts(Goal.objects.annotate(target_count=Count("targets")), goal_level=True)
 
-class GoalDetailView(DetailView):
-    queryset = Goal.objects.prefetch_related("targets")
+    def get_breadcrumbs(self):
+        return [(_("Sustainable Development Goals"), "")]
+
+
+class GoalDetailView(BreadcrumbMixin, DetailView):
     slug_field = slug_url_kwarg = "code"
     template_name = "portal/goal_detail.html"
+    queryset = Goal.objects.all()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["targets"] = with_link_counts(self.object.targets.all(), goal_level=False)
+        return context
+
+    def get_breadcrumbs(self):
+        return [(_("Sustainable Development Goals"), reverse("portal:goal-list")), (f"Goal {self.object.code}", "")]
 
 
-class TargetDetailView(DetailView):
-    queryset = Target.objects.select_related("goal").prefetch_related("indicators")
+class TargetDetailView(BreadcrumbMixin, DetailView):
     slug_field = slug_url_kwarg = "code"
     template_name = "portal/target_detail.html"
+    queryset = Target.objects.select_related("goal").prefetch_related(
+        Prefetch("indicators", queryset=Indicator.objects.order_by("position"))
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["links"] = links_for_target(self.object)
+        return context
+
+    def get_breadcrumbs(self):
+        goal = self.object.goal
+        return [
+            (_("Sustainable Development Goals"), reverse("portal:goal-list")),
+            (f"Goal {goal.code}", goal.get_absolute_url()),
+            (f"Target {self.object.code}", ""),
+        ]
 
 
-class ThemeListView(ListView):
-    queryset = Theme.objects.published()
+class ThemeListView(BreadcrumbMixin, ListView):
     template_name = "portal/theme_list.html"
 
+    def get_queryset(self):
+        return Theme.objects.published().annotate(
+            **{f"{model._meta.model_name}_count": tagged_count(model) for model in TAGGED_MODELS}
+        )
 
-class ThemeDetailView(DetailView):
+    def get_breadcrumbs(self):
+        return [(_("Themes"), "")]
+
+
+TAGGED_MODELS = (Instrument, Programme, Resource, Recommendation)
+
+
+def tagged_count(model):
+    """A subquery counting the published entries of `model` tagged with the outer theme."""
+    through = model.themes.through
+    owner = model._meta.model_name
+    counts = (
+        through.objects.filter(theme=OuterRef("pk"), **{f"{owner}__status": PublicationStatus.PUBLISHED})
+        .order_by()
+        .values("theme")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+
+
+class ThemeDetailView(BreadcrumbMixin, DetailView):
     queryset = Theme.objects.published()
     template_name = "portal/theme_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        theme = self.object
+        context.update(
+            instruments=Instrument.objects.published().filter(themes=theme),
+            programmes=Programme.objects.published().filter(themes=theme),
+            resources=Resource.objects.published().filter(themes=theme),
+            recommendations=Recommendation.objects.published().filter(themes=theme).select_related("document"),
+            activities=Activity.objects.published().filter(theme=theme).select_related("country"),
+        )
+        return context
+
+    def get_breadcrumbs(self):
+        return [(_("Themes"), reverse("portal:theme-list")), (self.object.name, "")]
+
+
+SEARCH_MAX_LENGTH = 200
+SEARCH_RESULTS_PER_TYPE = 10
+
+
+def search_groups(query: str) -> list[tuple[str, int, list]]:
+    """A simple keyword match over each kind of content (every word must match)."""
+    kinds = [
+        (_("SDG targets"), TargetFilter, Target.objects.select_related("goal")),
+        (_("Instruments"), InstrumentFilter, Instrument.objects.published()),
+        (_("Provisions"), ProvisionFilter, Provision.objects.published().select_related("instrument")),
+        (_("Programmes"), ProgrammeFilter, Programme.objects.published()),
+        (_("Tools and publications"), ResourceFilter, Resource.objects.published()),
+        (_("Recommendations"), RecommendationFilter, Recommendation.objects.published().select_related("document")),
+    ]
+    groups = []
+    for label, filterset_class, queryset in kinds:
+        results = filterset_class({"search": query}, queryset=queryset).qs
+        count = results.count()
+        if count:
+            groups.append((label, count, list(results[:SEARCH_RESULTS_PER_TYPE])))
+    return groups
+
+
+@require_GET
+def search(request):
+    query = " ".join(request.GET.get("q", "").split())
+    error = ""
+    if len(query) > SEARCH_MAX_LENGTH:
+        error = _("The search text is too long; use at most %(n)d characters.") % {"n": SEARCH_MAX_LENGTH}
+    groups = search_groups(query) if query and not error else []
+    context = {
+        "query": query,
+        "error": error,
+        "groups": groups,
+        "breadcrumbs": [(_("Home"), reverse("portal:home")), (_("Search"), "")],
+    }
+    return render(request, "portal/search.html", context)
+
+
+@require_GET
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri(reverse("portal:sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap_url}"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

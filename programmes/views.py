@@ -1,31 +1,125 @@
-"""Programme, resource and country pages."""
+"""Programme, resource, activity and country pages."""
 
+from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from programmes.models import Country, Programme, Resource
+from portal.models import PublicationStatus
+from portal.views import BreadcrumbMixin, FilteredListView
+from programmes.filters import ActivityFilter, ProgrammeFilter
+from programmes.models import (
+    Activity,
+    Country,
+    InterventionArea,
+    Programme,
+    ProgrammeInstrument,
+    ProgrammeTarget,
+    Resource,
+)
+from recommendations.models import RecommendationProgramme
+
+PUBLISHED = PublicationStatus.PUBLISHED
 
 
-class ProgrammeListView(ListView):
-    queryset = Programme.objects.published()
+class ProgrammeListView(FilteredListView):
     template_name = "programmes/programme_list.html"
-    paginate_by = 50
+    filterset_class = ProgrammeFilter
+    queryset = Programme.objects.published().select_related("parent").prefetch_related("themes")
+
+    def get_breadcrumbs(self):
+        return [(_("Programmes"), "")]
 
 
-class ProgrammeDetailView(DetailView):
-    queryset = Programme.objects.published()
+class ProgrammeDetailView(BreadcrumbMixin, DetailView):
     template_name = "programmes/programme_detail.html"
 
+    def get_queryset(self):
+        return (
+            Programme.objects.published()
+            .select_related("parent")
+            .prefetch_related(
+                "themes",
+                Prefetch("children", queryset=Programme.objects.published()),
+                Prefetch("intervention_areas", queryset=InterventionArea.objects.published()),
+                Prefetch("resources", queryset=Resource.objects.published()),
+            )
+        )
 
-class ResourceDetailView(DetailView):
-    queryset = Resource.objects.published()
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        programme = self.object
+        context.update(
+            target_links=ProgrammeTarget.objects.published().filter(programme=programme).select_related("target"),
+            instrument_links=ProgrammeInstrument.objects.published()
+            .filter(programme=programme, instrument__status=PUBLISHED)
+            .select_related("instrument"),
+            recommendation_links=RecommendationProgramme.objects.published()
+            .filter(programme=programme, recommendation__status=PUBLISHED, recommendation__document__status=PUBLISHED)
+            .select_related("recommendation__document"),
+            activities=Activity.objects.published().filter(programme=programme).select_related("country", "theme"),
+        )
+        return context
+
+    def get_breadcrumbs(self):
+        return [(_("Programmes"), reverse("programmes:programme-list")), (str(self.object), "")]
+
+
+class ResourceDetailView(BreadcrumbMixin, DetailView):
     template_name = "programmes/resource_detail.html"
 
+    def get_queryset(self):
+        return Resource.objects.published().select_related("programme").prefetch_related("themes")
 
-class CountryListView(ListView):
-    queryset = Country.objects.all()
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["instrument_links"] = (
+            self.object.instrument_links.published().filter(instrument__status=PUBLISHED).select_related("instrument")
+        )
+        return context
+
+    def get_breadcrumbs(self):
+        return [(_("Programmes"), reverse("programmes:programme-list")), (str(self.object), "")]
+
+
+class ActivityListView(FilteredListView):
+    template_name = "programmes/activity_list.html"
+    filterset_class = ActivityFilter
+    paginate_by = 50
+    queryset = (
+        Activity.objects.published().select_related("country", "programme", "theme").prefetch_related("instruments")
+    )
+
+    def get_breadcrumbs(self):
+        return [(_("Technical assistance"), "")]
+
+
+class CountryListView(BreadcrumbMixin, ListView):
     template_name = "programmes/country_list.html"
 
+    def get_queryset(self):
+        return Country.objects.annotate(
+            activity_count=Count("activities", filter=Q(activities__status=PUBLISHED))
+        ).filter(activity_count__gt=0)
 
-class CountryDetailView(DetailView):
-    queryset = Country.objects.all()
+    def get_breadcrumbs(self):
+        return [(_("Countries"), "")]
+
+
+class CountryDetailView(BreadcrumbMixin, DetailView):
     template_name = "programmes/country_detail.html"
+    queryset = Country.objects.all()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["activities"] = (
+            Activity.objects.published()
+            .filter(country=self.object)
+            .select_related("programme", "theme")
+            .prefetch_related("instruments")
+            .order_by("-year", "source_locator", "slug")
+        )
+        return context
+
+    def get_breadcrumbs(self):
+        return [(_("Countries"), reverse("programmes:country-list")), (self.object.name, "")]

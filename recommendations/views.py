@@ -1,27 +1,95 @@
 """Recommendation, meeting and document pages."""
 
-from django.views.generic import DetailView, ListView
+from itertools import groupby
 
-from recommendations.models import Document, Meeting, Recommendation
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView
+
+from portal.models import PublicationStatus
+from portal.views import BreadcrumbMixin, FilteredListView
+from recommendations.filters import RecommendationFilter
+from recommendations.models import AgendaItem, Document, Meeting, Recommendation
+
+PUBLISHED = PublicationStatus.PUBLISHED
 
 
-class RecommendationListView(ListView):
-    queryset = Recommendation.objects.published().select_related("document")
+class RecommendationListView(FilteredListView):
     template_name = "recommendations/recommendation_list.html"
-    paginate_by = 50
+    filterset_class = RecommendationFilter
+    queryset = Recommendation.objects.published().select_related("document", "agenda_item")
+
+    def get_breadcrumbs(self):
+        return [(_("Recommendations"), "")]
 
 
-class RecommendationDetailView(DetailView):
-    queryset = Recommendation.objects.published().select_related("document")
+class RecommendationDetailView(BreadcrumbMixin, DetailView):
     template_name = "recommendations/recommendation_detail.html"
 
+    def get_queryset(self):
+        return (
+            Recommendation.objects.published()
+            .select_related("document__meeting", "agenda_item")
+            .prefetch_related("themes")
+        )
 
-class MeetingDetailView(DetailView):
-    queryset = Meeting.objects.published()
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        recommendation = self.object
+        context.update(
+            target_links=recommendation.target_links.published().select_related("target"),
+            instrument_links=recommendation.instrument_links.published()
+            .filter(instrument__status=PUBLISHED)
+            .select_related("instrument"),
+            programme_links=recommendation.programme_links.published()
+            .filter(programme__status=PUBLISHED)
+            .select_related("programme"),
+        )
+        return context
+
+    def get_breadcrumbs(self):
+        document = self.object.document
+        return [
+            (_("Recommendations"), reverse("recommendations:recommendation-list")),
+            (str(document), document.get_absolute_url()),
+            (f"Para. {self.object.paragraph}", ""),
+        ]
+
+
+class MeetingDetailView(BreadcrumbMixin, DetailView):
     template_name = "recommendations/meeting_detail.html"
 
+    def get_queryset(self):
+        return Meeting.objects.published().prefetch_related(
+            Prefetch("agenda_items", queryset=AgendaItem.objects.published()),
+            Prefetch("documents", queryset=Document.objects.published()),
+        )
 
-class DocumentDetailView(DetailView):
-    queryset = Document.objects.published()
+    def get_breadcrumbs(self):
+        return [(_("Recommendations"), reverse("recommendations:recommendation-list")), (str(self.object), "")]
+
+
+class DocumentDetailView(BreadcrumbMixin, DetailView):
     slug_field = slug_url_kwarg = "symbol"
     template_name = "recommendations/document_detail.html"
+
+    def get_queryset(self):
+        return Document.objects.published().select_related("meeting", "agenda_item")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        recommendations = (
+            Recommendation.objects.published()
+            .filter(document=self.object)
+            .select_related("agenda_item")
+            .order_by("position", "pk")
+        )
+        context["groups"] = [
+            (item, list(entries)) for item, entries in groupby(recommendations, key=lambda r: r.agenda_item)
+        ]
+        context["recommendation_count"] = sum(len(entries) for _item, entries in context["groups"])
+        return context
+
+    def get_breadcrumbs(self):
+        return [(_("Recommendations"), reverse("recommendations:recommendation-list")), (str(self.object), "")]

@@ -58,6 +58,13 @@ class AdoptingBody(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+RESOLUTION_PREFIXES = {
+    "A/RES/": "General Assembly",
+    "E/RES/": "Economic and Social Council",
+    "S/RES/": "Security Council",
+}
+
+
 class InstrumentQuerySet(CuratedQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
@@ -129,6 +136,27 @@ class Instrument(Curated):
     def resolution_url(self) -> str:
         return f"{UNDOCS_BASE}{self.resolution_symbol}" if self.resolution_symbol else ""
 
+    @property
+    def resolution_label(self) -> str:
+        """'A/RES/70/175' reads as 'General Assembly resolution 70/175'."""
+        symbol = self.resolution_symbol
+        for prefix, body in RESOLUTION_PREFIXES.items():
+            if symbol.startswith(prefix):
+                return f"{body} resolution {symbol.removeprefix(prefix)}"
+        return symbol
+
+    @property
+    def citation(self) -> str:
+        """How to cite the instrument, e.g. '…, General Assembly resolution 70/175, annex'."""
+        parts = [self.title]
+        if self.resolution_symbol:
+            parts.append(self.resolution_label)
+            if self.resolution_note:
+                parts.append(self.resolution_note)
+        elif self.year:
+            parts.append(str(self.year))
+        return ", ".join(parts)
+
 
 class ProvisionKind(models.TextChoices):
     RULE = "rule", _("Rule")
@@ -196,6 +224,10 @@ class Provision(Curated):
     @property
     def label(self) -> str:
         return f"{self.get_kind_display().lower()} {self.number}"
+
+    @property
+    def citation(self) -> str:
+        return f"{self.instrument.citation}, {self.label}"
 
 
 # --- Cross-links with evidence ---------------------------------------------------

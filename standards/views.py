@@ -1,23 +1,118 @@
 """Instrument and provision pages."""
 
+from itertools import groupby
+
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView, ListView
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView
 
-from standards.models import Instrument, Provision
+from portal.models import PublicationStatus
+from portal.views import BreadcrumbMixin, FilteredListView
+from programmes.models import Activity, ProgrammeInstrument, ResourceInstrument
+from recommendations.models import RecommendationInstrument
+from standards.filters import InstrumentFilter
+from standards.models import Instrument, InstrumentTarget, Provision, ProvisionTarget
+
+PUBLISHED = PublicationStatus.PUBLISHED
 
 
-class InstrumentListView(ListView):
-    queryset = Instrument.objects.published()
+class InstrumentListView(FilteredListView):
     template_name = "standards/instrument_list.html"
-    paginate_by = 50
+    filterset_class = InstrumentFilter
+    queryset = Instrument.objects.published().prefetch_related("themes")
+
+    def get_breadcrumbs(self):
+        return [(_("Instruments"), "")]
 
 
-class InstrumentDetailView(DetailView):
-    queryset = Instrument.objects.published().prefetch_related("provisions")
+def table_of_contents(provisions):
+    """Provisions grouped as [(part heading, [(section heading, [provision, ...]), ...]), ...]."""
+
+    def part_of(provision):
+        if not provision.part:
+            return ""
+        return f"Part {provision.part}. {provision.part_title}" if provision.part_title else f"Part {provision.part}"
+
+    def section_of(provision):
+        if provision.category and provision.category != provision.section:
+            return f"{provision.category}: {provision.section}" if provision.section else provision.category
+        return provision.section
+
+    return [
+        (part, [(section, list(items)) for section, items in groupby(group, key=section_of)])
+        for part, group in groupby(provisions, key=part_of)
+    ]
+
+
+def instrument_json_ld(instrument: Instrument, request, with_context: bool = True) -> dict:
+    """schema.org Legislation data for an instrument."""
+    data = {
+        "@type": "Legislation",
+        "name": instrument.title,
+        "alternateName": [name for name in [instrument.short_title, *instrument.aliases] if name],
+        "legislationIdentifier": instrument.resolution_symbol or None,
+        "legislationDate": instrument.adopted_on.isoformat() if instrument.adopted_on else instrument.year,
+        "legislationPassedBy": (
+            {"@type": "Organization", "name": instrument.get_adopting_body_display()}
+            if instrument.adopting_body
+            else None
+        ),
+        "url": request.build_absolute_uri(instrument.get_absolute_url()),
+        "sameAs": instrument.resolution_url or None,
+        "dateModified": instrument.updated_at.isoformat(),
+    }
+    data = {key: value for key, value in data.items() if value not in (None, "", [])}
+    return {"@context": "https://schema.org", **data} if with_context else data
+
+
+class InstrumentDetailView(BreadcrumbMixin, DetailView):
     template_name = "standards/instrument_detail.html"
 
+    def get_queryset(self):
+        return Instrument.objects.published().prefetch_related(
+            "themes",
+            Prefetch(
+                "provisions",
+                queryset=Provision.objects.published().only(
+                    "instrument_id", "kind", "number", "ref", "position", "part", "part_title", "category", "section"
+                ),
+            ),
+        )
 
-class ProvisionDetailView(DetailView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        instrument = self.object
+        context.update(
+            table_of_contents=table_of_contents(instrument.provisions.all()),
+            target_links=InstrumentTarget.objects.published()
+            .filter(instrument=instrument)
+            .select_related("target__goal"),
+            provision_target_links=ProvisionTarget.objects.published()
+            .filter(provision__instrument=instrument, provision__status=PUBLISHED)
+            .select_related("provision", "target")
+            .order_by("provision__position", "target__position"),
+            programme_links=ProgrammeInstrument.objects.published()
+            .filter(instrument=instrument, programme__status=PUBLISHED)
+            .select_related("programme"),
+            resource_links=ResourceInstrument.objects.published()
+            .filter(instrument=instrument, resource__status=PUBLISHED)
+            .select_related("resource"),
+            recommendation_links=RecommendationInstrument.objects.published()
+            .filter(instrument=instrument, recommendation__status=PUBLISHED, recommendation__document__status=PUBLISHED)
+            .select_related("recommendation__document")
+            .order_by("recommendation__document__symbol", "recommendation__position"),
+            activities=Activity.objects.published().filter(instruments=instrument).select_related("country"),
+            jsonld=instrument_json_ld(instrument, self.request),
+        )
+        return context
+
+    def get_breadcrumbs(self):
+        return [(_("Instruments"), reverse("standards:instrument-list")), (str(self.object), "")]
+
+
+class ProvisionDetailView(BreadcrumbMixin, DetailView):
     template_name = "standards/provision_detail.html"
 
     def get_object(self, queryset=None):
@@ -26,3 +121,32 @@ class ProvisionDetailView(DetailView):
             instrument__slug=self.kwargs["slug"],
             ref=self.kwargs["ref"],
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        provision = self.object
+        siblings = Provision.objects.published().filter(instrument=provision.instrument).only("ref", "kind", "number")
+        context.update(
+            previous=siblings.filter(position__lt=provision.position).order_by("-position").first(),
+            next=siblings.filter(position__gt=provision.position).order_by("position").first(),
+            target_links=ProvisionTarget.objects.published().filter(provision=provision).select_related("target__goal"),
+            jsonld={
+                "@context": "https://schema.org",
+                "@type": "Legislation",
+                "name": f"{provision.instrument}, {provision.label}",
+                "legislationIdentifier": provision.citation,
+                "text": provision.text,
+                "inLanguage": "en",
+                "url": self.request.build_absolute_uri(provision.get_absolute_url()),
+                "isPartOf": instrument_json_ld(provision.instrument, self.request, with_context=False),
+            },
+        )
+        return context
+
+    def get_breadcrumbs(self):
+        instrument = self.object.instrument
+        return [
+            (_("Instruments"), reverse("standards:instrument-list")),
+            (str(instrument), instrument.get_absolute_url()),
+            (self.object.label.capitalize(), ""),
+        ]

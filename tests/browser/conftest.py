@@ -1,0 +1,118 @@
+"""Browser tests: real Chromium (Debian's package) driven by Playwright, against a real server.
+
+The server runs in its own process on a freshly migrated and seeded SQLite file, exactly as
+`make run` serves the portal, so these tests never touch pytest-django's test database.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
+AXE_JS = settings.BASE_DIR / "node_modules/axe-core/axe.min.js"
+ARTIFACTS = settings.BASE_DIR / "test-artifacts"
+# Flags for a sandboxed, offline machine (no background calls to Google's hosts).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def portal_url(tmp_path_factory) -> str:
+    """Migrate, seed and serve a throwaway copy of the portal; yield its base URL."""
+    database = tmp_path_factory.mktemp("browser") / "portal.sqlite3"
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+        "DATABASE_URL": f"sqlite:///{database}",
+        "DJANGO_DEBUG": "1",
+        "DJANGO_SECRET_KEY": "browser-test-only-key",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+    }
+    manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
+    for command in (["migrate", "--noinput", "-v0"], ["seed", "-v0"]):
+        subprocess.run([*manage, *command], env=env, check=True, cwd=settings.BASE_DIR)
+    port = free_port()
+    server = subprocess.Popen(
+        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
+        env=env,
+        cwd=settings.BASE_DIR,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url + "/robots.txt", timeout=1)
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                raise RuntimeError(f"the test server did not start: {server.stderr.read().decode()[-2000:]}") from None
+            time.sleep(0.2)
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"Chromium is not installed at {CHROMIUM}: run `apt-get install chromium` (make test and .ci/run do this "
+            "when they can), or point PORTAL_CHROMIUM at a Chromium binary."
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, portal_url):
+    context = browser.new_context(base_url=portal_url, viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=portal_url)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE_JS.exists():
+        pytest.fail(f"{AXE_JS} is missing: run `npm ci` (make test does this).")
+    return AXE_JS.read_text()
+
+
+def axe_violations(page, axe_source: str) -> list[dict]:
+    """Run axe-core's WCAG 2.1 A/AA rules on the current page; return the violations."""
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
+    )
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
