@@ -91,7 +91,7 @@ class InstrumentDetailView(BreadcrumbMixin, DetailView):
             .select_related("target__goal"),
             provision_target_links=ProvisionTarget.objects.published()
             .filter(provision__instrument=instrument, provision__status=PUBLISHED)
-            .select_related("provision", "target")
+            .select_related("provision__instrument", "target")
             .order_by("provision__position", "target__position"),
             programme_links=ProgrammeInstrument.objects.published()
             .filter(instrument=instrument, programme__status=PUBLISHED)
@@ -125,7 +125,12 @@ class ProvisionDetailView(BreadcrumbMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         provision = self.object
-        siblings = Provision.objects.published().filter(instrument=provision.instrument).only("ref", "kind", "number")
+        siblings = (
+            Provision.objects.published()
+            .filter(instrument=provision.instrument)
+            .select_related("instrument")
+            .only("ref", "kind", "number", "instrument__slug")
+        )
         context.update(
             previous=siblings.filter(position__lt=provision.position).order_by("-position").first(),
             next=siblings.filter(position__gt=provision.position).order_by("position").first(),

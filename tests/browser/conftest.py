@@ -39,7 +39,8 @@ def free_port() -> int:
 @pytest.fixture(scope="session")
 def portal_url(tmp_path_factory) -> str:
     """Migrate, seed and serve a throwaway copy of the portal; yield its base URL."""
-    database = tmp_path_factory.mktemp("browser") / "portal.sqlite3"
+    folder = tmp_path_factory.mktemp("browser")
+    database = folder / "portal.sqlite3"
     env = {
         **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
         "DATABASE_URL": f"sqlite:///{database}",
@@ -51,12 +52,14 @@ def portal_url(tmp_path_factory) -> str:
     for command in (["migrate", "--noinput", "-v0"], ["seed", "-v0"]):
         subprocess.run([*manage, *command], env=env, check=True, cwd=settings.BASE_DIR)
     port = free_port()
+    log_path = folder / "server.log"
+    log = log_path.open("w")
     server = subprocess.Popen(
         [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
         env=env,
         cwd=settings.BASE_DIR,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -67,11 +70,13 @@ def portal_url(tmp_path_factory) -> str:
         except OSError:
             if server.poll() is not None or time.monotonic() > deadline:
                 server.kill()
-                raise RuntimeError(f"the test server did not start: {server.stderr.read().decode()[-2000:]}") from None
+                log.close()
+                raise RuntimeError(f"the test server did not start: {log_path.read_text()[-2000:]}") from None
             time.sleep(0.2)
     yield url
     server.terminate()
     server.wait(timeout=10)
+    log.close()
 
 
 @pytest.fixture(scope="session")
