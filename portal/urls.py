@@ -3,11 +3,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from portal import api
+
 urlpatterns = [
     path("", include("portal.site_urls")),
     path("instruments/", include("standards.urls")),
     path("", include("programmes.urls")),
     path("", include("recommendations.urls")),
     path("admin/", admin.site.urls),
-    # The REST API (portal/api.py) is mounted here under /api/.
+    path("api/", include(api.urls())),  # REST API v1, its schema, docs and overview (portal/api.py)
 ]

@@ -1,0 +1,82 @@
+"""API v1 endpoints for the SDG framework and themes (mounted by portal/api.py)."""
+
+from django.db.models import Prefetch
+
+from portal.api import PublicReadOnlyViewSet
+from portal.filters import GoalFilter, IndicatorFilter, TargetFilter, ThemeFilter
+from portal.models import Goal, Indicator, Target, Theme
+from portal.selectors import links_for_target
+from portal.serializers import (
+    GoalDetailSerializer,
+    GoalSerializer,
+    IndicatorSerializer,
+    TargetDetailSerializer,
+    TargetSerializer,
+    ThemeDetailSerializer,
+    ThemeSerializer,
+)
+
+
+class GoalViewSet(PublicReadOnlyViewSet):
+    """The 17 Sustainable Development Goals, by code (`16`)."""
+
+    filterset_class = GoalFilter
+    serializer_class = GoalDetailSerializer
+    list_serializer_class = GoalSerializer
+    lookup_field = "code"
+
+    def get_queryset(self):
+        queryset = Goal.objects.all()
+        if self.action == "retrieve":
+            queryset = queryset.prefetch_related(Prefetch("targets", queryset=Target.objects.order_by("position")))
+        return queryset
+
+
+class TargetViewSet(PublicReadOnlyViewSet):
+    """The 169 SDG targets, by code (`16.3`, `16.a`).
+
+    A target's detail lists its indicators and every published instrument, provision, programme
+    and recommendation linked to it, each with the link's evidence.
+    """
+
+    filterset_class = TargetFilter
+    serializer_class = TargetDetailSerializer
+    list_serializer_class = TargetSerializer
+    lookup_field = "code"
+
+    def get_queryset(self):
+        queryset = Target.objects.select_related("goal")
+        if self.action == "retrieve":
+            queryset = queryset.prefetch_related(
+                Prefetch("indicators", queryset=Indicator.objects.select_related("target__goal").order_by("position"))
+            )
+        return queryset
+
+    def get_object(self):
+        target = super().get_object()
+        target.links = links_for_target(target)
+        return target
+
+
+class IndicatorViewSet(PublicReadOnlyViewSet):
+    """The SDG indicator listings, by code (`16.3.1`). An indicator has no page of its own:
+    its `html_url` points at it on its target's page."""
+
+    filterset_class = IndicatorFilter
+    serializer_class = IndicatorSerializer
+    lookup_field = "code"
+
+    def get_queryset(self):
+        return Indicator.objects.select_related("target__goal")
+
+
+class ThemeViewSet(PublicReadOnlyViewSet):
+    """Thematic areas and topics, by slug (`access-to-justice`)."""
+
+    filterset_class = ThemeFilter
+    serializer_class = ThemeDetailSerializer
+    list_serializer_class = ThemeSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return Theme.objects.published().select_related("parent")

@@ -1,0 +1,380 @@
+"""API serializers for the SDG framework and themes, and the building blocks every app shares.
+
+Every object carries `url` (its address in the API) and `html_url` (its page on the portal),
+and `updated_at`. A cross-link is shown as the object at the other end plus its `evidence`.
+The compact `...Ref` serializers here describe an object seen from elsewhere (a target's
+linked instruments, a recommendation's programmes); each app's serializers module builds its
+list and detail serializers on them.
+"""
+
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from portal.models import UN_LANGUAGES, Goal, Indicator, LinkBasis, PublicationStatus, Target, Theme
+from programmes.models import Programme
+from recommendations.models import Recommendation
+from standards.models import Instrument, Provision
+
+API = "api"
+
+
+def absolute(serializer: serializers.Field, path: str) -> str:
+    request = serializer.context.get("request")
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+def plain_reverse(viewname, args=None, kwargs=None, request=None, format=None, **extra):
+    """DRF's reverse without carrying ?format over: an object's address is the same in JSON and CSV."""
+    url = reverse(viewname, args=args, kwargs=kwargs, **extra)
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+class APIURLField(serializers.HyperlinkedIdentityField):
+    """The object's API address, built from its natural key."""
+
+    def __init__(self, basename: str, lookup_field: str, action: str = "detail", **kwargs):
+        kwargs.setdefault("help_text", "The address of this object in the API.")
+        super().__init__(view_name=f"{API}:{basename}-{action}", lookup_field=lookup_field, **kwargs)
+        self.reverse = plain_reverse
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class HTMLURLField(serializers.Field):
+    """The address of the object's page on the portal."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "The address of this object's page on the portal.")
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return absolute(self, value.get_absolute_url())
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class ProvisionURLField(serializers.Field):
+    """/api/v1/instruments/<instrument slug>/provisions/<ref>/ (the instrument must be joined)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "The address of this provision in the API.")
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        path = reverse(
+            f"{API}:instrument-provision-detail", kwargs={"instrument_slug": value.instrument.slug, "ref": value.ref}
+        )
+        return absolute(self, path)
+
+
+class OptionalURLField(serializers.URLField):
+    """A URL, or null where none is recorded (never an empty string)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, allow_null=True, **kwargs)
+
+    def to_representation(self, value):
+        return value or None
+
+
+class PublishedSlugField(serializers.SlugRelatedField):
+    """The natural key of a related curated object, or null while that object is not published."""
+
+    def __init__(self, slug_field: str = "slug", **kwargs):
+        super().__init__(slug_field=slug_field, read_only=True, allow_null=True, **kwargs)
+
+    def to_representation(self, value):
+        if getattr(value, "status", PublicationStatus.PUBLISHED) != PublicationStatus.PUBLISHED:
+            return None
+        return super().to_representation(value)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class LinkedKeyField(serializers.RelatedField):
+    """From a link row, the natural key of the object at the other end (`target.code`)."""
+
+    def __init__(self, path: str, **kwargs):
+        self.path = path.split(".")
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        for attr in self.path:
+            value = getattr(value, attr)
+        return value
+
+
+def linked_keys(source: str, path: str, help_text: str) -> serializers.ManyRelatedField:
+    """The natural keys of the published objects linked through `source` (a prefetched, filtered relation)."""
+    return LinkedKeyField(path, many=True, source=source, help_text=help_text)
+
+
+def published_slugs(help_text: str = "Slugs of the themes.") -> serializers.ManyRelatedField:
+    """Slugs of a many-to-many relation (the view prefetches it filtered to published objects)."""
+    return serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True, help_text=help_text)
+
+
+class LanguageTextSerializer(serializers.Serializer):
+    """A text in the six official UN languages; null where no translation exists."""
+
+    ar = serializers.CharField(allow_null=True, help_text="Arabic")
+    zh = serializers.CharField(allow_null=True, help_text="Chinese")
+    en = serializers.CharField(allow_null=True, help_text="English")
+    fr = serializers.CharField(allow_null=True, help_text="French")
+    ru = serializers.CharField(allow_null=True, help_text="Russian")
+    es = serializers.CharField(allow_null=True, help_text="Spanish")
+
+    def to_representation(self, instance):
+        return {language: (instance or {}).get(language) or None for language in UN_LANGUAGES}
+
+
+class SourceSerializer(serializers.Serializer):
+    """Where a source document mentions the entry."""
+
+    symbol = serializers.CharField(help_text="Document symbol, e.g. A/CONF.234/PM.1.")
+    locator = serializers.CharField(help_text='Paragraph or section, e.g. "para 21".')
+
+    def to_representation(self, instance):
+        return {"symbol": instance.get("symbol", ""), "locator": instance.get("locator", "")}
+
+
+class EvidenceSerializer(serializers.Serializer):
+    """Why a link exists: the source document and paragraph, a rationale, and its basis."""
+
+    source_symbol = serializers.CharField(help_text="Symbol of the document that supports the link.")
+    source_locator = serializers.CharField(help_text='Where in the source: "para 21", "para 44 (b)", a section.')
+    rationale = serializers.CharField(help_text="One sentence: why the two are linked.")
+    basis = serializers.ChoiceField(
+        choices=LinkBasis.choices,
+        help_text='"stated": the source itself makes the link; "judgement": a curator inferred it.',
+    )
+    updated_at = serializers.DateTimeField(help_text="When the link last changed.")
+
+
+def evidence() -> EvidenceSerializer:
+    return EvidenceSerializer(source="*", read_only=True)
+
+
+def sources() -> SourceSerializer:
+    return SourceSerializer(many=True, read_only=True, help_text="Where the source documents mention the entry.")
+
+
+CURATED_DETAIL_FIELDS = ["sources", "general_knowledge"]
+
+
+# --- Compact references ------------------------------------------------------------------
+
+
+class GoalRefSerializer(serializers.ModelSerializer):
+    url = APIURLField("goal", "code")
+    html_url = HTMLURLField()
+
+    class Meta:
+        model = Goal
+        fields = ["code", "short_title", "iri", "url", "html_url", "updated_at"]
+
+
+class TargetRefSerializer(serializers.ModelSerializer):
+    url = APIURLField("target", "code")
+    html_url = HTMLURLField()
+
+    class Meta:
+        model = Target
+        fields = ["code", "title", "iri", "url", "html_url", "updated_at"]
+
+
+class ThemeRefSerializer(serializers.ModelSerializer):
+    url = APIURLField("theme", "slug")
+    html_url = HTMLURLField()
+
+    class Meta:
+        model = Theme
+        fields = ["slug", "name", "url", "html_url", "updated_at"]
+
+
+class InstrumentRefSerializer(serializers.ModelSerializer):
+    url = APIURLField("instrument", "slug")
+    html_url = HTMLURLField()
+
+    class Meta:
+        model = Instrument
+        fields = ["slug", "title", "short_title", "url", "html_url", "updated_at"]
+
+
+class ProvisionRefSerializer(serializers.ModelSerializer):
+    instrument = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    url = ProvisionURLField()
+    html_url = HTMLURLField()
+
+    class Meta:
+        model = Provision
+        fields = ["instrument", "ref", "kind", "number", "label", "url", "html_url", "updated_at"]
+
+
+class ProgrammeRefSerializer(serializers.ModelSerializer):
+    url = APIURLField("programme", "slug")
+    html_url = HTMLURLField()
+
+    class Meta:
+        model = Programme
+        fields = ["slug", "title", "short_title", "url", "html_url", "updated_at"]
+
+
+class RecommendationRefSerializer(serializers.ModelSerializer):
+    document = serializers.SlugRelatedField(slug_field="symbol", read_only=True)
+    url = APIURLField("recommendation", "slug")
+    html_url = HTMLURLField()
+
+    class Meta:
+        model = Recommendation
+        fields = ["slug", "document", "paragraph", "kind", "summary", "url", "html_url", "updated_at"]
+
+
+# --- Links with evidence (the other end, then the evidence) ------------------------------
+
+
+class TargetLinkSerializer(serializers.Serializer):
+    target = TargetRefSerializer(read_only=True)
+    evidence = evidence()
+
+
+class InstrumentLinkSerializer(serializers.Serializer):
+    instrument = InstrumentRefSerializer(read_only=True)
+    evidence = evidence()
+
+
+class ProvisionLinkSerializer(serializers.Serializer):
+    provision = ProvisionRefSerializer(read_only=True)
+    evidence = evidence()
+
+
+class ProgrammeLinkSerializer(serializers.Serializer):
+    programme = ProgrammeRefSerializer(read_only=True)
+    evidence = evidence()
+
+
+class RecommendationLinkSerializer(serializers.Serializer):
+    recommendation = RecommendationRefSerializer(read_only=True)
+    evidence = evidence()
+
+
+# --- SDG framework and themes ----------------------------------------------------------
+
+
+class GoalSerializer(serializers.ModelSerializer):
+    titles = LanguageTextSerializer(read_only=True, help_text="The official title in the UN languages.")
+    short_titles = LanguageTextSerializer(read_only=True, help_text="The short title in the UN languages.")
+    url = APIURLField("goal", "code")
+    html_url = HTMLURLField()
+
+    class Meta:
+        model = Goal
+        fields = [
+            "code",
+            "number",
+            "title",
+            "short_title",
+            "titles",
+            "short_titles",
+            "iri",
+            "url",
+            "html_url",
+            "updated_at",
+        ]
+
+
+class GoalDetailSerializer(GoalSerializer):
+    targets = TargetRefSerializer(many=True, read_only=True)
+
+    class Meta(GoalSerializer.Meta):
+        fields = [*GoalSerializer.Meta.fields, "targets"]
+
+
+class TargetSerializer(serializers.ModelSerializer):
+    goal = serializers.SlugRelatedField(slug_field="code", read_only=True, help_text="The goal's code.")
+    titles = LanguageTextSerializer(read_only=True, help_text="The official text in the UN languages.")
+    url = APIURLField("target", "code")
+    html_url = HTMLURLField()
+
+    class Meta:
+        model = Target
+        fields = ["code", "goal", "title", "titles", "iri", "url", "html_url", "updated_at"]
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    goal = serializers.CharField(source="target.goal.code", read_only=True, help_text="The goal's code.")
+    target = serializers.SlugRelatedField(slug_field="code", read_only=True, help_text="The target's code.")
+    titles = LanguageTextSerializer(read_only=True, help_text="The official text; null where not translated.")
+    also_listed_as = serializers.ListField(
+        child=serializers.CharField(), read_only=True, help_text="Codes under which the same indicator is repeated."
+    )
+    url = APIURLField("indicator", "code")
+    html_url = serializers.SerializerMethodField(help_text="The indicator on its target's page.")
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "code",
+            "goal",
+            "target",
+            "title",
+            "titles",
+            "unsd_code",
+            "also_listed_as",
+            "iri",
+            "url",
+            "html_url",
+            "updated_at",
+        ]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_html_url(self, obj) -> str:
+        return absolute(self, f"{obj.target.get_absolute_url()}#indicator-{obj.code}")
+
+
+class TargetDetailSerializer(TargetSerializer):
+    """A target with its indicators and everything published that links to it, with evidence."""
+
+    goal = GoalRefSerializer(read_only=True)
+    indicators = IndicatorSerializer(many=True, read_only=True)
+    instruments = InstrumentLinkSerializer(many=True, read_only=True, source="links.instrument_links")
+    provisions = ProvisionLinkSerializer(many=True, read_only=True, source="links.provision_links")
+    programmes = ProgrammeLinkSerializer(many=True, read_only=True, source="links.programme_links")
+    recommendations = RecommendationLinkSerializer(many=True, read_only=True, source="links.recommendation_links")
+
+    class Meta(TargetSerializer.Meta):
+        fields = [
+            *TargetSerializer.Meta.fields,
+            "indicators",
+            "instruments",
+            "provisions",
+            "programmes",
+            "recommendations",
+        ]
+
+
+class ThemeSerializer(serializers.ModelSerializer):
+    parent = PublishedSlugField(help_text="The broader theme's slug, if any.")
+    url = APIURLField("theme", "slug")
+    html_url = HTMLURLField()
+
+    class Meta:
+        model = Theme
+        fields = [
+            "slug",
+            "code",
+            "name",
+            "scheme",
+            "description",
+            "parent",
+            "position",
+            "url",
+            "html_url",
+            "updated_at",
+        ]
+
+
+class ThemeDetailSerializer(ThemeSerializer):
+    sources = sources()
+
+    class Meta(ThemeSerializer.Meta):
+        fields = [*ThemeSerializer.Meta.fields, *CURATED_DETAIL_FIELDS]

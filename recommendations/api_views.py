@@ -1,0 +1,85 @@
+"""API v1 endpoints for meetings, documents and recommendations (mounted by portal/api.py)."""
+
+from django.db.models import Prefetch
+
+from portal.api import PublicReadOnlyViewSet, published_links
+from portal.models import Theme
+from recommendations.filters import DocumentFilter, MeetingFilter, RecommendationFilter
+from recommendations.models import (
+    AgendaItem,
+    Document,
+    Meeting,
+    Recommendation,
+    RecommendationInstrument,
+    RecommendationProgramme,
+    RecommendationTarget,
+)
+from recommendations.serializers import (
+    DocumentDetailSerializer,
+    DocumentSerializer,
+    MeetingDetailSerializer,
+    MeetingSerializer,
+    RecommendationDetailSerializer,
+    RecommendationSerializer,
+)
+
+
+def published_themes() -> Prefetch:
+    return Prefetch("themes", queryset=Theme.objects.published())
+
+
+class MeetingViewSet(PublicReadOnlyViewSet):
+    """Crime Congresses, Commission sessions and preparatory meetings, by slug."""
+
+    filterset_class = MeetingFilter
+    serializer_class = MeetingDetailSerializer
+    list_serializer_class = MeetingSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        queryset = Meeting.objects.published()
+        if self.action == "retrieve":
+            queryset = queryset.prefetch_related(
+                Prefetch(
+                    "agenda_items",
+                    queryset=AgendaItem.objects.published().prefetch_related(published_themes()).order_by("position"),
+                ),
+                Prefetch("documents", queryset=Document.objects.published().order_by("symbol")),
+            )
+        return queryset
+
+
+class DocumentViewSet(PublicReadOnlyViewSet):
+    """UN documents, by symbol. Symbols keep their slashes: /api/v1/documents/A/CONF.234/5/."""
+
+    filterset_class = DocumentFilter
+    serializer_class = DocumentDetailSerializer
+    list_serializer_class = DocumentSerializer
+    lookup_field = "symbol"
+    lookup_value_regex = "[^?#]+"
+
+    def get_queryset(self):
+        return (
+            Document.objects.published().select_related("meeting", "agenda_item").prefetch_related(published_themes())
+        )
+
+
+class RecommendationViewSet(PublicReadOnlyViewSet):
+    """Recommendations and questions from Congress documents, by slug (`a-conf-234-5-para-44-b`)."""
+
+    filterset_class = RecommendationFilter
+    serializer_class = RecommendationDetailSerializer
+    list_serializer_class = RecommendationSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return (
+            Recommendation.objects.published()
+            .select_related("document__meeting", "agenda_item")
+            .prefetch_related(
+                published_themes(),
+                published_links("target_links", RecommendationTarget, "target", "target__position"),
+                published_links("instrument_links", RecommendationInstrument, "instrument", "instrument__title"),
+                published_links("programme_links", RecommendationProgramme, "programme", "programme__title"),
+            )
+        )

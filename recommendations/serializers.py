@@ -1,0 +1,113 @@
+"""API serializers for meetings, documents and recommendations."""
+
+from rest_framework import serializers
+
+from portal.serializers import (
+    CURATED_DETAIL_FIELDS,
+    APIURLField,
+    HTMLURLField,
+    InstrumentLinkSerializer,
+    OptionalURLField,
+    ProgrammeLinkSerializer,
+    PublishedSlugField,
+    TargetLinkSerializer,
+    ThemeRefSerializer,
+    linked_keys,
+    published_slugs,
+    sources,
+)
+from recommendations.models import AgendaItem, Document, Meeting, Recommendation
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    url = APIURLField("meeting", "slug")
+    html_url = HTMLURLField()
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "slug", "title", "short_title", "kind", "city", "country", "planned_start", "planned_end",
+            "start_date", "end_date", "url", "html_url", "updated_at",
+        ]  # fmt: skip
+
+
+class AgendaItemSerializer(serializers.ModelSerializer):
+    themes = published_slugs()
+
+    class Meta:
+        model = AgendaItem
+        fields = ["ref", "kind", "number", "title", "position", "themes", "updated_at"]
+
+
+class DocumentRefSerializer(serializers.ModelSerializer):
+    url = APIURLField("document", "symbol")
+    html_url = HTMLURLField()
+
+    class Meta:
+        model = Document
+        fields = ["symbol", "title", "kind", "url", "html_url", "updated_at"]
+
+
+class MeetingDetailSerializer(MeetingSerializer):
+    agenda_items = AgendaItemSerializer(many=True, read_only=True)
+    documents = DocumentRefSerializer(many=True, read_only=True)
+    sources = sources()
+
+    class Meta(MeetingSerializer.Meta):
+        fields = [*MeetingSerializer.Meta.fields, "summary", "agenda_items", "documents", *CURATED_DETAIL_FIELDS]
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    meeting = PublishedSlugField(help_text="The slug of the meeting it was issued for, if any.")
+    agenda_item = PublishedSlugField("ref", help_text="The reference of its agenda item within the meeting, if any.")
+    official_url = OptionalURLField(help_text="The official text (undocs.org for UN symbols), if known.")
+    themes = published_slugs()
+    url = APIURLField("document", "symbol")
+    html_url = HTMLURLField()
+
+    class Meta:
+        model = Document
+        fields = [
+            "symbol", "is_un_symbol", "title", "kind", "meeting", "agenda_item", "issued_on", "distribution",
+            "official_url", "themes", "url", "html_url", "updated_at",
+        ]  # fmt: skip
+
+
+class DocumentDetailSerializer(DocumentSerializer):
+    themes = ThemeRefSerializer(many=True, read_only=True)
+    sources = sources()
+
+    class Meta(DocumentSerializer.Meta):
+        fields = [*DocumentSerializer.Meta.fields, "summary", *CURATED_DETAIL_FIELDS]
+
+
+class RecommendationSerializer(serializers.ModelSerializer):
+    document = serializers.SlugRelatedField(slug_field="symbol", read_only=True, help_text="The document's symbol.")
+    meeting = PublishedSlugField(source="document.meeting", help_text="The slug of the document's meeting, if any.")
+    agenda_item = PublishedSlugField("ref", help_text="The reference of its agenda item, if any.")
+    themes = published_slugs()
+    targets = linked_keys("target_links", "target.code", "Codes of the SDG targets linked to it.")
+    instruments = linked_keys("instrument_links", "instrument.slug", "Slugs of the instruments linked to it.")
+    programmes = linked_keys("programme_links", "programme.slug", "Slugs of the programmes linked to it.")
+    citation = serializers.CharField(read_only=True, help_text='How to cite it: "A/CONF.234/5, para. 44 (b)".')
+    url = APIURLField("recommendation", "slug")
+    html_url = HTMLURLField()
+
+    class Meta:
+        model = Recommendation
+        fields = [
+            "slug", "document", "paragraph", "position", "kind", "meeting", "agenda_item", "addressee", "summary",
+            "text", "is_quotation", "citation", "themes", "targets", "instruments", "programmes", "url", "html_url",
+            "updated_at",
+        ]  # fmt: skip
+
+
+class RecommendationDetailSerializer(RecommendationSerializer):
+    themes = ThemeRefSerializer(many=True, read_only=True)
+    targets = TargetLinkSerializer(many=True, read_only=True, source="target_links")
+    instruments = InstrumentLinkSerializer(many=True, read_only=True, source="instrument_links")
+    programmes = ProgrammeLinkSerializer(many=True, read_only=True, source="programme_links")
+    sources = sources()
+
+    class Meta(RecommendationSerializer.Meta):
+        fields = [*RecommendationSerializer.Meta.fields, *CURATED_DETAIL_FIELDS]

@@ -1,0 +1,74 @@
+"""API serializers for instruments and their provisions."""
+
+from rest_framework import serializers
+
+from portal.serializers import (
+    CURATED_DETAIL_FIELDS,
+    APIURLField,
+    HTMLURLField,
+    ProvisionURLField,
+    TargetLinkSerializer,
+    ThemeRefSerializer,
+    linked_keys,
+    published_slugs,
+    sources,
+)
+from standards.models import Instrument, Provision
+
+TARGET_CODES_HELP = "Codes of the SDG targets linked to it (details carry the evidence)."
+
+
+class InstrumentSerializer(serializers.ModelSerializer):
+    themes = published_slugs()
+    targets = linked_keys("target_links", "target.code", TARGET_CODES_HELP)
+    url = APIURLField("instrument", "slug")
+    html_url = HTMLURLField()
+    provisions_url = APIURLField(
+        "instrument-provision", "slug", "list", lookup_url_kwarg="instrument_slug", help_text="Its provisions."
+    )
+
+    class Meta:
+        model = Instrument
+        fields = [
+            "slug", "title", "short_title", "kind", "category", "adopting_body", "resolution_symbol", "year",
+            "themes", "targets", "url", "html_url", "provisions_url", "updated_at",
+        ]  # fmt: skip
+
+
+class ProvisionSerializer(serializers.ModelSerializer):
+    """A provision with its official text."""
+
+    instrument = serializers.SlugRelatedField(slug_field="slug", read_only=True, help_text="The instrument's slug.")
+    targets = linked_keys("target_links", "target.code", TARGET_CODES_HELP)
+    url = ProvisionURLField()
+    html_url = HTMLURLField()
+
+    class Meta:
+        model = Provision
+        fields = [
+            "instrument", "ref", "kind", "number", "label", "position", "part", "part_title", "category", "section",
+            "text", "footnotes", "targets", "url", "html_url", "updated_at",
+        ]  # fmt: skip
+
+
+class ProvisionDetailSerializer(ProvisionSerializer):
+    targets = TargetLinkSerializer(many=True, read_only=True, source="target_links")
+    citation = serializers.CharField(read_only=True, help_text="How to cite the provision.")
+
+    class Meta(ProvisionSerializer.Meta):
+        fields = [*ProvisionSerializer.Meta.fields, "citation"]
+
+
+class InstrumentDetailSerializer(InstrumentSerializer):
+    """An instrument with its SDG links (with evidence) and every published provision."""
+
+    themes = ThemeRefSerializer(many=True, read_only=True)
+    targets = TargetLinkSerializer(many=True, read_only=True, source="target_links")
+    provisions = ProvisionSerializer(many=True, read_only=True)
+    sources = sources()
+
+    class Meta(InstrumentSerializer.Meta):
+        fields = [
+            *InstrumentSerializer.Meta.fields, "aliases", "resolution_note", "resolution_url", "symbol_missing_reason",
+            "adopted_on", "citation", "summary", "official_text_note", "provisions", *CURATED_DETAIL_FIELDS,
+        ]  # fmt: skip
