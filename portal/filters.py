@@ -1,19 +1,46 @@
 """FilterSet building blocks shared by every app, for HTML lists and the API alike."""
 
+from datetime import UTC
 from functools import reduce
 from operator import or_
 
 import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import IsoDateTimeField
 
 from portal.models import Goal, Indicator, PublicationStatus, Target, Theme
+
+
+class UTCIsoDateTimeField(IsoDateTimeField):
+    """An ISO 8601 date-time converted to UTC: PostgreSQL refuses offsets beyond ±15:59 that Python accepts."""
+
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        try:
+            return moment.astimezone(UTC)
+        except OverflowError:
+            raise ValidationError(_("The date is out of range."), code="out_of_range") from None
+
+
+class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
+    field_class = UTCIsoDateTimeField
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A whole year: 2021, not 2021.5."""
+
+    field_class = forms.IntegerField
 
 
 class PortalFilterSet(django_filters.FilterSet):
     """Adds `updated_since` (ISO 8601) and a simple `search` over `search_fields`."""
 
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UpdatedSinceFilter(
         field_name="updated_at",
         lookup_expr="gte",
         label=_("Updated since"),

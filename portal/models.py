@@ -4,9 +4,11 @@
 cross-link its provenance (source document symbol, paragraph, rationale, basis).
 """
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 SDG_IRI_BASE = "http://metadata.un.org/sdg/"
@@ -104,10 +106,33 @@ class Evidence(TimeStamped):
         db_index=True,
     )
 
+    # The two ends of the link, e.g. ("instrument", "target"); set by each link model.
+    link_fields: tuple[str, str] = ("", "")
+
     objects = CuratedQuerySet.as_manager()
 
     class Meta:
         abstract = True
+
+    def __str__(self):
+        first, second = (getattr(self, name) for name in self.link_fields)
+        return f"{first} → {second}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.touch_ends()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.touch_ends()
+        return result
+
+    def touch_ends(self) -> None:
+        """A changed link changes both entries it joins, so `updated_since` harvests see it."""
+        now = timezone.now()
+        for name in self.link_fields:
+            related_model = self._meta.get_field(name).related_model
+            related_model._default_manager.filter(pk=getattr(self, f"{name}_id")).update(updated_at=now)
 
     @property
     def evidence_label(self) -> str:
@@ -182,6 +207,7 @@ class Target(TimeStamped):
     position = models.PositiveSmallIntegerField(_("position in the official list"))
     title = models.TextField(_("official text"))
     titles = models.JSONField(_("text in the UN languages"), default=dict)
+    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
 
     objects = TargetQuerySet.as_manager()
 
@@ -227,6 +253,7 @@ class Indicator(TimeStamped):
         default=dict,
         help_text=_("Only the languages that have a translation of the current wording; others fall back to English."),
     )
+    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
 
     objects = IndicatorQuerySet.as_manager()
 

@@ -9,14 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
-from portal.filters import TargetFilter
 from portal.models import Goal, Indicator, PublicationStatus, Target, Theme
+from portal.search import FACET_HEADINGS, SearchOutcome, run_search
 from portal.selectors import TARGET_LINK_MODELS, links_for_target
-from programmes.filters import ProgrammeFilter, ResourceFilter
 from programmes.models import Activity, Programme, Resource
-from recommendations.filters import RecommendationFilter
 from recommendations.models import Recommendation
-from standards.filters import InstrumentFilter, ProvisionFilter
 from standards.models import Instrument, Provision
 
 
@@ -195,40 +192,37 @@ class ThemeDetailView(BreadcrumbMixin, DetailView):
         return [(_("Themes"), reverse("portal:theme-list")), (self.object.name, "")]
 
 
-SEARCH_MAX_LENGTH = 200
-SEARCH_RESULTS_PER_TYPE = 10
-
-
-def search_groups(query: str) -> list[tuple[str, int, list]]:
-    """A simple keyword match over each kind of content (every word must match)."""
-    kinds = [
-        (_("SDG targets"), TargetFilter, Target.objects.select_related("goal")),
-        (_("Instruments"), InstrumentFilter, Instrument.objects.published()),
-        (_("Provisions"), ProvisionFilter, Provision.objects.published().select_related("instrument")),
-        (_("Programmes"), ProgrammeFilter, Programme.objects.published()),
-        (_("Tools and publications"), ResourceFilter, Resource.objects.published()),
-        (_("Recommendations"), RecommendationFilter, Recommendation.objects.published().select_related("document")),
-    ]
+def search_groups(outcome: SearchOutcome) -> list[tuple[str, list]]:
+    """The facets of a search as (heading, values), each value with the link that applies it."""
     groups = []
-    for label, filterset_class, queryset in kinds:
-        results = filterset_class({"search": query}, queryset=queryset).qs
-        count = results.count()
-        if count:
-            groups.append((label, count, list(results[:SEARCH_RESULTS_PER_TYPE])))
+    for name, values in outcome.facets.items():
+        if not values:
+            continue
+        links = [
+            (value, outcome.params.query_string(**{name: "" if value.selected else value.value, "page": None}))
+            for value in values
+        ]
+        groups.append((name, FACET_HEADINGS[name], links))
     return groups
 
 
 @require_GET
 def search(request):
-    query = " ".join(request.GET.get("q", "").split())
-    error = ""
-    if len(query) > SEARCH_MAX_LENGTH:
-        error = _("The search text is too long; use at most %(n)d characters.") % {"n": SEARCH_MAX_LENGTH}
-    groups = search_groups(query) if query and not error else []
+    """Site search: the same parameters, results and facet counts as /api/v1/search/."""
+    outcome = run_search(request.GET)
+    params = outcome.params
     context = {
-        "query": query,
-        "error": error,
-        "groups": groups,
+        "query": params.q,
+        "outcome": outcome,
+        "groups": search_groups(outcome),
+        "active_filters": [
+            (heading, label, params.query_string(**{name: "", "page": None}))
+            for name, heading, label in outcome.active_filters()
+        ],
+        "suggestion_url": params.query_string(q=outcome.suggestion, page=None) if outcome.suggestion else "",
+        "previous_url": params.query_string(page=outcome.page - 1) if outcome.page > 1 else "",
+        "next_url": params.query_string(page=outcome.page + 1) if outcome.page < outcome.pages else "",
+        "first_number": (outcome.page - 1) * params.page_size + 1,
         "breadcrumbs": [(_("Home"), reverse("portal:home")), (_("Search"), "")],
     }
     return render(request, "portal/search.html", context)

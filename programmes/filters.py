@@ -1,7 +1,15 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from portal.filters import PortalFilterSet, goal_filter, linked_to_goal, linked_to_target, target_filter, theme_filter
+from portal.filters import (
+    PortalFilterSet,
+    YearFilter,
+    goal_filter,
+    linked_to_goal,
+    linked_to_target,
+    target_filter,
+    theme_filter,
+)
 from portal.models import PublicationStatus
 from programmes.models import Activity, Country, Programme, Resource
 from standards.models import Instrument
@@ -49,6 +57,7 @@ class ResourceFilter(PortalFilterSet):
     theme = theme_filter()
     programme = programme_filter()
     instrument = instrument_filter("instrument_links__instrument", method="filter_instrument")
+    year = YearFilter()
     search_fields = ("title", "summary", "facts", "publisher")
     ordering = django_filters.OrderingFilter(fields=("title", "year", "users", "updated_at"), label=_("Sort by"))
 
@@ -67,6 +76,7 @@ class ActivityFilter(PortalFilterSet):
     theme = theme_filter("theme")
     programme = programme_filter()
     instrument = instrument_filter("instruments")
+    year = YearFilter()
     search_fields = ("description", "country__name", "region")
     ordering = django_filters.OrderingFilter(fields=("year", ("country__name", "country"), "updated_at"))
 

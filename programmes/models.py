@@ -1,5 +1,6 @@
 """UNODC programmes and initiatives, their tools and publications, and technical assistance by country."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -89,6 +90,7 @@ class Programme(Curated):
     instruments = models.ManyToManyField(
         Instrument, through="ProgrammeInstrument", related_name="programmes", blank=True
     )
+    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
 
     objects = ProgrammeQuerySet.as_manager()
 
@@ -182,6 +184,7 @@ class Resource(Curated):
     url = models.URLField(_("website"), blank=True)
     themes = models.ManyToManyField(Theme, related_name="resources", blank=True)
     instruments = models.ManyToManyField(Instrument, through="ResourceInstrument", related_name="resources", blank=True)
+    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
 
     objects = ResourceQuerySet.as_manager()
 
@@ -269,6 +272,8 @@ class ProgrammeTarget(Evidence):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="target_links")
     target = models.ForeignKey(Target, on_delete=models.PROTECT, related_name="programme_links")
 
+    link_fields = ("programme", "target")
+
     objects = ProgrammeTargetQuerySet.as_manager()
 
     class Meta:
@@ -279,9 +284,6 @@ class ProgrammeTarget(Evidence):
             *Evidence.evidence_constraints("programmes_programmetarget"),
             status_constraint("programmes_programmetarget"),
         ]
-
-    def __str__(self):
-        return f"{self.programme} → {self.target.code}"
 
     def natural_key(self):
         return (*self.programme.natural_key(), *self.target.natural_key())
@@ -300,6 +302,8 @@ class ProgrammeInstrument(Evidence):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="instrument_links")
     instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="programme_links")
 
+    link_fields = ("programme", "instrument")
+
     objects = ProgrammeInstrumentQuerySet.as_manager()
 
     class Meta:
@@ -310,9 +314,6 @@ class ProgrammeInstrument(Evidence):
             *Evidence.evidence_constraints("programmes_programmeinstrument"),
             status_constraint("programmes_programmeinstrument"),
         ]
-
-    def __str__(self):
-        return f"{self.programme} → {self.instrument}"
 
     def natural_key(self):
         return (*self.programme.natural_key(), *self.instrument.natural_key())
@@ -331,6 +332,8 @@ class ResourceInstrument(Evidence):
     resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="instrument_links")
     instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="resource_links")
 
+    link_fields = ("resource", "instrument")
+
     objects = ResourceInstrumentQuerySet.as_manager()
 
     class Meta:
@@ -341,9 +344,6 @@ class ResourceInstrument(Evidence):
             *Evidence.evidence_constraints("programmes_resourceinstrument"),
             status_constraint("programmes_resourceinstrument"),
         ]
-
-    def __str__(self):
-        return f"{self.resource} → {self.instrument}"
 
     def natural_key(self):
         return (*self.resource.natural_key(), *self.instrument.natural_key())

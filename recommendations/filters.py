@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.filters import PortalFilterSet, goal_filter, linked_to_goal, linked_to_target, target_filter, theme_filter
 from portal.models import PublicationStatus
-from programmes.filters import instrument_filter, programme_filter
+from programmes.filters import instrument_filter
+from programmes.models import Programme
 from recommendations.models import AgendaItem, Document, Meeting, Recommendation
 
 
@@ -49,7 +50,9 @@ class RecommendationFilter(PortalFilterSet):
     goal = goal_filter()
     target = target_filter()
     instrument = instrument_filter("instrument_links__instrument", method="filter_instrument")
-    programme = programme_filter("programme_links__programme")
+    programme = django_filters.ModelChoiceFilter(
+        queryset=Programme.objects.published(), to_field_name="slug", method="filter_programme", label=_("Programme")
+    )
     search_fields = ("paragraph", "text", "summary", "addressee")
     ordering = django_filters.OrderingFilter(
         fields=(("document__symbol", "document"), "updated_at"), label=_("Sort by")
@@ -61,6 +64,11 @@ class RecommendationFilter(PortalFilterSet):
     def filter_instrument(self, queryset, name, instrument):
         return queryset.filter(
             instrument_links__instrument=instrument, instrument_links__status=PublicationStatus.PUBLISHED
+        ).distinct()
+
+    def filter_programme(self, queryset, name, programme):
+        return queryset.filter(
+            programme_links__programme=programme, programme_links__status=PublicationStatus.PUBLISHED
         ).distinct()
 
     def filter_agenda_item(self, queryset, name, value):

@@ -1,5 +1,6 @@
 """Meetings, UN documents, agenda items and the recommendations (and questions) they contain."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -155,6 +156,7 @@ class Document(Curated):
     summary = models.TextField(_("summary"), blank=True)
     url = models.URLField(_("official URL"), blank=True, help_text=_("Only for documents without a UN symbol."))
     themes = models.ManyToManyField(Theme, related_name="documents", blank=True)
+    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
 
     objects = DocumentQuerySet.as_manager()
 
@@ -217,6 +219,7 @@ class Recommendation(Curated):
     programmes = models.ManyToManyField(
         Programme, through="RecommendationProgramme", related_name="recommendations", blank=True
     )
+    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
 
     objects = RecommendationQuerySet.as_manager()
 
@@ -266,6 +269,8 @@ class RecommendationTarget(Evidence):
     recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="target_links")
     target = models.ForeignKey(Target, on_delete=models.PROTECT, related_name="recommendation_links")
 
+    link_fields = ("recommendation", "target")
+
     objects = RecommendationTargetQuerySet.as_manager()
 
     class Meta:
@@ -278,9 +283,6 @@ class RecommendationTarget(Evidence):
             *Evidence.evidence_constraints("recommendations_recommendationtarget"),
             status_constraint("recommendations_recommendationtarget"),
         ]
-
-    def __str__(self):
-        return f"{self.recommendation} → {self.target.code}"
 
     def natural_key(self):
         return (*self.recommendation.natural_key(), *self.target.natural_key())
@@ -299,6 +301,8 @@ class RecommendationInstrument(Evidence):
     recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="instrument_links")
     instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="recommendation_links")
 
+    link_fields = ("recommendation", "instrument")
+
     objects = RecommendationInstrumentQuerySet.as_manager()
 
     class Meta:
@@ -311,9 +315,6 @@ class RecommendationInstrument(Evidence):
             *Evidence.evidence_constraints("recommendations_recommendationinstrument"),
             status_constraint("recommendations_recommendationinstrument"),
         ]
-
-    def __str__(self):
-        return f"{self.recommendation} → {self.instrument}"
 
     def natural_key(self):
         return (*self.recommendation.natural_key(), *self.instrument.natural_key())
@@ -332,6 +333,8 @@ class RecommendationProgramme(Evidence):
     recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="programme_links")
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="recommendation_links")
 
+    link_fields = ("recommendation", "programme")
+
     objects = RecommendationProgrammeQuerySet.as_manager()
 
     class Meta:
@@ -344,9 +347,6 @@ class RecommendationProgramme(Evidence):
             *Evidence.evidence_constraints("recommendations_recommendationprogramme"),
             status_constraint("recommendations_recommendationprogramme"),
         ]
-
-    def __str__(self):
-        return f"{self.recommendation} → {self.programme}"
 
     def natural_key(self):
         return (*self.recommendation.natural_key(), *self.programme.natural_key())

@@ -1,7 +1,15 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from portal.filters import PortalFilterSet, goal_filter, linked_to_goal, linked_to_target, target_filter, theme_filter
+from portal.filters import (
+    PortalFilterSet,
+    YearFilter,
+    goal_filter,
+    linked_to_goal,
+    linked_to_target,
+    target_filter,
+    theme_filter,
+)
 from standards.models import Instrument, Provision
 
 
@@ -9,9 +17,9 @@ class InstrumentFilter(PortalFilterSet):
     theme = theme_filter()
     goal = goal_filter()
     target = target_filter()
-    year = django_filters.NumberFilter(label=_("Year adopted"))
-    year_from = django_filters.NumberFilter(field_name="year", lookup_expr="gte", label=_("Adopted from (year)"))
-    year_to = django_filters.NumberFilter(field_name="year", lookup_expr="lte", label=_("Adopted until (year)"))
+    year = YearFilter(label=_("Year adopted"))
+    year_from = YearFilter(field_name="year", lookup_expr="gte", label=_("Adopted from (year)"))
+    year_to = YearFilter(field_name="year", lookup_expr="lte", label=_("Adopted until (year)"))
     search_fields = ("title", "short_title", "aliases", "summary", "resolution_symbol")
     ordering = django_filters.OrderingFilter(fields=("title", "short_title", "year", "updated_at"), label=_("Sort by"))
 

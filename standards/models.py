@@ -1,5 +1,6 @@
 """UN standards and norms (and the other normative documents the sources cite), and their provisions."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -105,6 +106,7 @@ class Instrument(Curated):
     )
     themes = models.ManyToManyField(Theme, related_name="instruments", blank=True)
     targets = models.ManyToManyField(Target, through="InstrumentTarget", related_name="instruments", blank=True)
+    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
 
     objects = InstrumentQuerySet.as_manager()
 
@@ -194,6 +196,7 @@ class Provision(Curated):
     text = models.TextField(_("official text"), blank=True, help_text=_("Copied exactly from the official document."))
     footnotes = models.JSONField(_("footnotes"), default=list, blank=True)
     targets = models.ManyToManyField(Target, through="ProvisionTarget", related_name="provisions", blank=True)
+    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
 
     objects = ProvisionQuerySet.as_manager()
 
@@ -242,6 +245,8 @@ class InstrumentTarget(Evidence):
     instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="target_links")
     target = models.ForeignKey(Target, on_delete=models.PROTECT, related_name="instrument_links")
 
+    link_fields = ("instrument", "target")
+
     objects = InstrumentTargetQuerySet.as_manager()
 
     class Meta:
@@ -252,9 +257,6 @@ class InstrumentTarget(Evidence):
             *Evidence.evidence_constraints("standards_instrumenttarget"),
             status_constraint("standards_instrumenttarget"),
         ]
-
-    def __str__(self):
-        return f"{self.instrument} → {self.target.code}"
 
     def natural_key(self):
         return (*self.instrument.natural_key(), *self.target.natural_key())
@@ -271,6 +273,8 @@ class ProvisionTarget(Evidence):
     provision = models.ForeignKey(Provision, on_delete=models.CASCADE, related_name="target_links")
     target = models.ForeignKey(Target, on_delete=models.PROTECT, related_name="provision_links")
 
+    link_fields = ("provision", "target")
+
     objects = ProvisionTargetQuerySet.as_manager()
 
     class Meta:
@@ -281,9 +285,6 @@ class ProvisionTarget(Evidence):
             *Evidence.evidence_constraints("standards_provisiontarget"),
             status_constraint("standards_provisiontarget"),
         ]
-
-    def __str__(self):
-        return f"{self.provision} → {self.target.code}"
 
     def natural_key(self):
         return (*self.provision.natural_key(), *self.target.natural_key())

@@ -145,3 +145,22 @@ def test_activity_needs_its_source():
 def test_reference_data_is_protected_from_deletion():
     with pytest.raises(ProtectedError):
         Target.objects.get(code="16.3").delete()
+
+
+def test_saving_or_deleting_a_link_moves_both_ends_updated_at(instrument):
+    target = Target.objects.get(code="5.2")
+    long_ago = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+    Instrument.objects.filter(pk=instrument.pk).update(updated_at=long_ago)
+    Target.objects.filter(pk=target.pk).update(updated_at=long_ago)
+    link = InstrumentTarget.objects.create(
+        instrument=instrument, target=target, source_symbol="A/CONF.234/5", source_locator="para 1", rationale="x"
+    )
+    instrument.refresh_from_db()
+    target.refresh_from_db()
+    assert instrument.updated_at > long_ago and target.updated_at > long_ago
+
+    Instrument.objects.filter(pk=instrument.pk).update(updated_at=long_ago)
+    link.delete()
+    instrument.refresh_from_db()
+    assert instrument.updated_at > long_ago
+    assert str(link) == "Test Rules → Target 5.2"

@@ -30,5 +30,6 @@ class Command(BaseCommand):
         if options["verbosity"] >= 2:
             for line in report.lines():
                 self.stdout.write(f"  {line}")
-        verb = "would change" if options["dry_run"] else "changed"
-        self.stdout.write(self.style.SUCCESS(f"Seed complete: {verb} {report.changed} records."))
+        if options["verbosity"] >= 1:
+            verb = "would change" if options["dry_run"] else "changed"
+            self.stdout.write(self.style.SUCCESS(f"Seed complete: {verb} {report.changed} records."))

@@ -1,0 +1,309 @@
+"""The site search page and API: facets, highlighting, links, bad input, queries, agreement."""
+
+import re
+from html import unescape
+from http import HTTPStatus
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
+
+from portal.models import PublicationStatus
+from portal.search import FACETS, MAX_QUERY_LENGTH
+from recommendations.models import Document
+from standards.models import Instrument, Provision
+from tests.search.conftest import api_search, marks, on_postgresql, page_urls
+
+pytestmark = pytest.mark.django_db
+
+# Queries with results on both databases.
+QUERIES = ["prison", "restorative justice", "violence against children", "legal aid", "cryptocurrency"]
+
+
+def text(response) -> str:
+    return re.sub(r"\s+", " ", response.content.decode())
+
+
+# --- Facets ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["prison", "violence against children"])
+def test_each_facet_count_is_the_number_of_results_it_gives(api, query):
+    data = api_search(api, q=query)
+    checked = 0
+    for name in FACETS:
+        for value in data["facets"][name]:
+            narrowed = api_search(api, q=query, **{name: value["value"]})
+            assert narrowed["count"] == value["count"], (name, value)
+            checked += 1
+    assert checked >= 4
+
+
+def test_facet_counts_hold_with_another_facet_chosen(api):
+    data = api_search(api, q="prison", type="recommendation")
+    assert {result["type"] for result in data["results"]} == {"recommendation"}
+    for value in data["facets"]["document"]:
+        narrowed = api_search(api, q="prison", type="recommendation", document=value["value"])
+        assert narrowed["count"] == value["count"]
+        assert all(result["url"].startswith("/recommendations/") for result in narrowed["results"])
+    type_counts = {value["value"]: value["count"] for value in data["facets"]["type"]}
+    assert type_counts["recommendation"] == data["count"] and len(type_counts) > 1  # other types stay offered
+
+
+def test_choosing_a_facet_narrows_and_keeps_the_query_in_the_links(client):
+    body = client.get("/search/", {"q": "violence against children"}).content.decode()
+    link = re.search(r'href="\?(q=violence\+against\+children&amp;type=recommendation)"', body)
+    assert link, "a facet link keeps the query"
+    narrowed = client.get("/search/?" + unescape(link.group(1)))
+    urls = page_urls(narrowed.content.decode())
+    assert urls and all(url.startswith("/recommendations/") for url in urls)
+    assert "Remove" in text(narrowed) and "q=violence+against+children" in narrowed.content.decode()
+
+
+# --- Snippets and links ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("query", "stem"), [("prisons", "prison"), ("restorative", "restor"), ("children", "child")])
+def test_snippets_highlight_the_query_stem(api, query, stem):
+    results = api_search(api, q=query)["results"][:10]
+    highlighted = [result for result in results if marks(result["snippet"])]
+    assert len(highlighted) >= min(3, len(results))
+    for result in highlighted:
+        assert all(stem in mark.lower() for mark in marks(result["snippet"])), result["snippet"]
+
+
+def test_results_link_to_the_exact_provision_paragraph_and_indicator(api):
+    assert all(
+        re.fullmatch(r"/instruments/nelson-mandela-rules/\d+/", url)
+        for url in [r["url"] for r in api_search(api, q="instruments of restraint", type="provision")["results"]]
+    )
+    recommendation = api_search(api, q="cryptocurrency", type="recommendation")["results"][0]
+    assert re.fullmatch(r"/recommendations/a-conf-234-pm-1-para-189-[a-z]/", recommendation["url"])
+    indicator = api_search(api, q="16.3.1", type="indicator")["results"][0]
+    assert indicator["url"] == "/sdg/16.3/#indicator-16.3.1" and indicator["id"] == "16.3.1"
+
+
+def test_result_pages_exist(client, api):
+    for result in api_search(api, q="prison", page_size=100)["results"]:
+        path = result["url"].split("#")[0]
+        assert client.get(path).status_code == HTTPStatus.OK, path
+
+
+def test_drafts_are_not_found(api):
+    instrument = Instrument.objects.get(slug="restorative-justice-basic-principles")
+    instrument.status = PublicationStatus.DRAFT
+    instrument.save()
+    urls = [result["url"] for result in api_search(api, q="restorative justice", page_size=100)["results"]]
+    assert "/instruments/restorative-justice-basic-principles/" not in urls
+
+
+@on_postgresql
+def test_vectors_follow_edits_and_instrument_renames(api):
+    instrument = Instrument.objects.get(slug="nelson-mandela-rules")
+    instrument.short_title = "Quixotic Rules"
+    instrument.save()
+    urls = [result["url"] for result in api_search(api, q="quixotic", page_size=100)["results"]]
+    assert "/instruments/nelson-mandela-rules/" in urls
+    assert "/instruments/nelson-mandela-rules/24/" in urls  # the provisions' vectors were refreshed too
+    Provision.objects.filter(instrument=instrument, ref="24").update(text="Zygomorphic care for prisoners.")
+    assert top_url(api, "zygomorphic") == "/instruments/nelson-mandela-rules/24/"
+
+
+def top_url(api, query):
+    return api_search(api, q=query)["results"][0]["url"]
+
+
+@on_postgresql
+def test_a_misspelling_is_corrected_and_offered(api, client):
+    data = api_search(api, q="restorativ justise")
+    assert data["suggestion"] == "restorative justice" and data["corrected"] is True
+    assert data["results"][0]["url"] == "/instruments/restorative-justice-basic-principles/"
+    body = text(client.get("/search/", {"q": "Mandella"}))
+    assert "Showing results for" in body and "Mandela" in body
+    assert 'href="?q=Mandela"' in body
+
+
+@on_postgresql
+def test_phrase_exclusion_and_or(api):
+    with_children = {r["url"] for r in api_search(api, q='"restorative justice"', page_size=100)["results"]}
+    without = {r["url"] for r in api_search(api, q='"restorative justice" -children', page_size=100)["results"]}
+    assert without < with_children
+    either = api_search(api, q="cryptocurrency or firearms")["count"]
+    assert (
+        either
+        == api_search(api, q="cryptocurrency")["count"]
+        + api_search(api, q="firearms")["count"]
+        - (api_search(api, q="cryptocurrency firearms")["count"])
+    )
+
+
+# --- Bad input ---------------------------------------------------------------------------------------
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "'; DROP TABLE standards_instrument; --",
+    "prison' OR '1'='1",
+    '"restorative justice',
+    "\"\"\"'''",
+    "prison & | ! : * ( ) <->",
+    "-prison",
+    "the of and",
+    "!!! ??? ...",
+    "x" * MAX_QUERY_LENGTH,
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_queries_answer_200_and_are_escaped(client, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == HTTPStatus.OK
+    body = response.content.decode()
+    assert "<script>alert" not in body and "<img src=x" not in body
+    assert escape(" ".join(query.split())) in body
+    assert Instrument.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"q": ""}, "Type words to look for"),
+        ({"q": "x" * 10_000}, "The search text is too long"),
+        ({"q": "?!.,;"}, "no words to look for"),
+        ({"q": "prison", "type": "nonsense"}, 'Unknown type "nonsense"'),
+        ({"q": "prison", "theme": "<b>x</b>"}, "Unknown theme &quot;&lt;b&gt;x&lt;/b&gt;&quot;"),
+        ({"q": "prison", "goal": "99"}, 'Unknown goal "99"'),
+        ({"q": "prison", "document": "X/1"}, 'Unknown document "X/1"'),
+        ({"q": "prison", "page": "abc"}, "is not a positive whole number"),
+        ({"q": "prison", "page": "9999"}, "Page 9999 does not exist"),
+        ({"q": "pri\x00son"}, "null character"),
+    ],
+)
+def test_bad_input_on_the_page_is_a_clear_message(client, params, message):
+    response = client.get("/search/", params)
+    assert response.status_code == HTTPStatus.OK
+    assert message in text(response).replace("&quot;", '"') or message in text(response)
+
+
+def test_unknown_facet_is_ignored_on_the_page_but_the_search_runs(client):
+    body = client.get("/search/", {"q": "prison", "type": "nonsense"}).content.decode()
+    assert page_urls(body)
+
+
+@pytest.mark.parametrize(
+    ("params", "parameter"),
+    [
+        ({}, "q"),
+        ({"q": "  "}, "q"),
+        ({"q": "x" * 10_000}, "q"),
+        ({"q": "?!.,;"}, "q"),
+        ({"q": "a\x00b"}, "q"),
+        ({"q": "prison", "type": "nonsense"}, "type"),
+        ({"q": "prison", "theme": "nope"}, "theme"),
+        ({"q": "prison", "goal": "99"}, "goal"),
+        ({"q": "prison", "document": "X/1"}, "document"),
+        ({"q": "prison", "page": "0"}, "page"),
+        ({"q": "prison", "page": "9999"}, "page"),
+        ({"q": "prison", "page_size": "-1"}, "page_size"),
+        ({"q": "prison", "sort": "rank"}, "sort"),
+        ({"q": "prison", "format": "xml"}, "format"),
+    ],
+)
+def test_bad_input_in_the_api_is_a_400_naming_the_parameter(api, params, parameter):
+    response = api.get("/api/v1/search/", params)
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    errors = response.json()["errors"]
+    assert parameter in {error["parameter"] for error in errors}
+    assert all(error["message"] for error in errors)
+
+
+@pytest.mark.parametrize("query", HOSTILE[:8])
+def test_hostile_queries_in_the_api_never_fail(api, query):
+    response = api.get("/api/v1/search/", {"q": query})
+    assert response.status_code in (HTTPStatus.OK, HTTPStatus.BAD_REQUEST)
+    if response.status_code == HTTPStatus.OK:
+        for result in response.json()["results"]:
+            assert "<script" not in result["snippet"] and "<img" not in result["snippet"]
+
+
+# --- The page -------------------------------------------------------------------------------------------
+
+
+def test_page_is_accessible_structure(client):
+    body = client.get("/search/", {"q": "violence against children"}).content.decode()
+    assert body.count("<h1") == 1
+    levels = [int(level) for level in re.findall(r"<h([1-6])", body)]
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+    assert '<label for="search-q">' in body and 'id="search-q"' in body
+    assert '<nav aria-labelledby="facets-heading"' in body
+    assert "<mark>" in body
+
+
+def test_page_and_api_agree(client, api):
+    for query in QUERIES:
+        for extra in ({}, {"type": "recommendation"}):
+            data = api_search(api, q=query, **extra)
+            body = client.get("/search/", {"q": query, **extra}).content.decode()
+            assert page_urls(body) == [result["url"] for result in data["results"]], query
+            assert f"{data['count']} result" in text(client.get("/search/", {"q": query, **extra}))
+            for name in FACETS:
+                for value in data["facets"][name]:
+                    assert f"{escape(value['label'])}</strong> ({value['count']})" in body or (
+                        f"{escape(value['label'])} ({value['count']})" in body
+                    ), (query, name, value)
+
+
+def test_pagination_keeps_the_search(client, api):
+    data = api_search(api, q="prison", page_size=5, page=2)
+    assert data["page"] == 2 and data["previous"] and data["next"]
+    assert "q=prison" in data["next"] and "page=3" in data["next"]
+    first = api_search(api, q="prison", page_size=5)["results"]
+    assert not {r["url"] for r in first} & {r["url"] for r in data["results"]}
+    body = client.get("/search/", {"q": "prison", "page": "2"}).content.decode()
+    assert 'rel="prev"' in body and "q=prison&amp;page=3" in body
+
+
+# --- Queries ------------------------------------------------------------------------------------------------
+
+
+def queries_for(client, params) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/search/", params)
+    assert response.status_code == HTTPStatus.OK
+    return len(captured)
+
+
+def add_instruments(word: str, how_many: int) -> None:
+    Instrument.objects.bulk_create(
+        Instrument(
+            slug=f"{word}-{n}",
+            title=f"{word.title()} instrument {n}",
+            summary=f"About {word}.",
+            kind="guidelines",
+            category="related",
+            symbol_missing_reason="test",
+            status=PublicationStatus.PUBLISHED,
+        )
+        for n in range(how_many)
+    )
+
+
+def test_number_of_queries_does_not_grow_with_results(client):
+    add_instruments("zebra", 2)
+    few = queries_for(client, {"q": "zebra"})
+    add_instruments("zebras", 40)
+    many = queries_for(client, {"q": "zebra", "page_size": "100"})
+    assert few == many
+    assert few == (15 if connection.vendor == "postgresql" else 13)
+
+
+def test_number_of_queries_is_bounded_for_any_search(client):
+    assert queries_for(client, {"q": "prison"}) <= 24
+    assert queries_for(client, {"q": "justice", "page_size": "100"}) <= 24
+    assert queries_for(client, {"q": "Mandella"}) <= 32
+
+
+def test_documents_facet_lists_recommendations_by_their_document(api):
+    documents = {value["value"] for value in api_search(api, q="violence")["facets"]["document"]}
+    assert documents and documents <= set(Document.objects.published().values_list("symbol", flat=True))
