@@ -1,6 +1,168 @@
-from django.contrib import admin
+"""Admin for the shared models, and the curation machinery every app's admin uses.
 
-from portal.models import Goal, Indicator, Target, Theme
+`CuratedAdmin` adds the publication workflow (draft → in review → published, and withdrawn),
+enforced on the server: without `portal.publish_content` a user can neither set a status
+beyond "in review" (form, inline or action) nor change what is published. History (with a
+diff and revert) comes from django-simple-history. The coverage dashboard and the bulk
+import are admin views registered here and in `recommendations/admin.py`.
+"""
+
+from datetime import timedelta
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import Exists, OuterRef
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
+
+from portal import services
+from portal.models import Goal, Indicator, PublicationStatus, Target, Theme
+
+EVIDENCE_FIELDS = ["source_symbol", "source_locator", "rationale", "basis", "status"]
+
+
+class WorkflowFormMixin:
+    """Refuses, on the server, a status or a change the user's role does not allow."""
+
+    can_publish = False
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.can_publish:
+            return cleaned_data
+        if self.instance.pk and self.instance.status in services.REVIEW_STATUSES and self.has_changed():
+            raise forms.ValidationError(_("This entry is published or withdrawn: only a reviewer may change it."))
+        status = cleaned_data.get("status")
+        if "status" in self.changed_data and status not in services.EDITOR_STATUSES:
+            self.add_error("status", _("Only a reviewer may publish or withdraw."))
+        return cleaned_data
+
+
+def workflow_form(form_class, request):
+    return type(
+        form_class.__name__, (WorkflowFormMixin, form_class), {"can_publish": services.can_publish(request.user)}
+    )
+
+
+class EvidenceInline(admin.TabularInline):
+    """A link with its evidence, under the entity that owns it."""
+
+    extra = 0
+    show_change_link = True
+
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs["form"] = workflow_form(kwargs.get("form", self.form), request)
+        return super().get_formset(request, obj, **kwargs)
+
+
+class EvidenceAdmin(SimpleHistoryAdmin):
+    """A link model's own admin; its evidence columns, filters and workflow."""
+
+    list_filter = ["status", "basis", "source_symbol"]
+    list_select_related = True
+    readonly_fields = ["created_at", "updated_at"]
+
+
+class CuratedAdmin(SimpleHistoryAdmin):
+    """Status workflow, role checks and history for a curated model."""
+
+    actions = ["submit_for_review", "return_to_draft", "publish", "withdraw"]
+    readonly_fields = ["created_at", "updated_at"]
+    list_per_page = 50
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return workflow_form(form, request)
+
+    def has_publish_permission(self, request):
+        return services.can_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if allowed and obj is not None and obj.status in services.REVIEW_STATUSES:
+            return self.has_publish_permission(request)
+        return allowed
+
+    def save_model(self, request, obj, form, change):
+        # The forms already refuse this; the check stands here too so no other path can bypass it.
+        if obj.status not in services.allowed_statuses(request.user) and (not change or "status" in form.changed_data):
+            raise PermissionDenied
+        super().save_model(request, obj, form, change)
+
+    def _transition(self, request, queryset, status, done):
+        try:
+            moved = services.change_status(objects=queryset, status=status, user=request.user)
+        except services.WorkflowError as exc:
+            raise PermissionDenied from exc
+        skipped = queryset.count() - moved
+        self.message_user(request, done % {"count": moved}, messages.SUCCESS)
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d entry was skipped: its status does not allow this step.",
+                    "%(count)d entries were skipped: their status does not allow this step.",
+                    skipped,
+                )
+                % {"count": skipped},
+                messages.WARNING,
+            )
+
+    @admin.action(description=_("Submit for review"), permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        self._transition(request, queryset, PublicationStatus.IN_REVIEW, _("Submitted %(count)d for review."))
+
+    @admin.action(description=_("Return to draft"), permissions=["change"])
+    def return_to_draft(self, request, queryset):
+        self._transition(request, queryset, PublicationStatus.DRAFT, _("Returned %(count)d to draft."))
+
+    @admin.action(description=_("Publish"), permissions=["publish"])
+    def publish(self, request, queryset):
+        self._transition(request, queryset, PublicationStatus.PUBLISHED, _("Published %(count)d."))
+
+    @admin.action(description=_("Withdraw"), permissions=["publish"])
+    def withdraw(self, request, queryset):
+        self._transition(request, queryset, PublicationStatus.WITHDRAWN, _("Withdrew %(count)d."))
+
+
+class CuratedEvidenceAdmin(EvidenceAdmin, CuratedAdmin):
+    pass
+
+
+class ExportMixin:
+    """Admin actions that export the selected rows in the bulk-import format."""
+
+    export_kind = ""
+
+    def _export(self, queryset, file_format):
+        columns, rows = services.export_rows(kind=self.export_kind, queryset=queryset)
+        content = services.render_table(columns=columns, rows=rows, file_format=file_format)
+        content_type = {
+            "csv": "text/csv; charset=utf-8",
+            "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }[file_format]
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{self.export_kind}.{file_format}"'
+        return response
+
+    @admin.action(description=_("Export selected as CSV"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        return self._export(queryset, "csv")
+
+    @admin.action(description=_("Export selected as XLSX"), permissions=["view"])
+    def export_xlsx(self, request, queryset):
+        return self._export(queryset, "xlsx")
+
+
+# --- the shared models --------------------------------------------------------------------
 
 
 @admin.register(Goal)
@@ -9,11 +171,74 @@ class GoalAdmin(admin.ModelAdmin):
     search_fields = ["code", "title", "short_title"]
 
 
+def admin_entries(objects) -> list[tuple[str, str, object]]:
+    """(label, change URL, created) for each object, for the dashboard's lists."""
+    return [
+        (str(obj), reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk]), obj.created_at)
+        for obj in objects
+    ]
+
+
+def coverage_dashboard(model_admin, request):
+    """SDG targets with nothing linked, entities without links, links awaiting review, stale drafts."""
+    from portal.selectors import ENTITY_MODELS, LINK_MODELS, content_coverage
+    from programmes.models import Programme, ProgrammeTarget
+    from recommendations.models import (
+        Recommendation,
+        RecommendationInstrument,
+        RecommendationProgramme,
+        RecommendationTarget,
+    )
+
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
+    coverage = content_coverage()
+    month_ago = timezone.now() - timedelta(days=30)
+    curated_models = [m for m in [*ENTITY_MODELS, *LINK_MODELS] if any(f.name == "status" for f in m._meta.fields)]
+    recommendation_links = [
+        Exists(model.objects.filter(recommendation=OuterRef("pk")))
+        for model in (RecommendationTarget, RecommendationInstrument, RecommendationProgramme)
+    ]
+    unlinked_recommendations = Recommendation.objects.select_related("document")
+    for exists in recommendation_links:
+        unlinked_recommendations = unlinked_recommendations.exclude(exists)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": _("Curation coverage"),
+        "opts": model_admin.model._meta,
+        "coverage": coverage,
+        "entities_without_links": {
+            _("Instruments without SDG target links"): admin_entries(coverage.instruments_without_targets),
+            _("Programmes without SDG target links"): admin_entries(
+                Programme.objects.exclude(Exists(ProgrammeTarget.objects.filter(programme=OuterRef("pk"))))
+            ),
+            _("Recommendations without any link"): admin_entries(unlinked_recommendations),
+        },
+        "awaiting_review": {
+            model._meta.verbose_name_plural: admin_entries(
+                model.objects.filter(status=PublicationStatus.IN_REVIEW)[:100]
+            )
+            for model in curated_models
+        },
+        "old_drafts": {
+            model._meta.verbose_name_plural: admin_entries(
+                model.objects.filter(status=PublicationStatus.DRAFT, created_at__lt=month_ago)[:100]
+            )
+            for model in curated_models
+        },
+    }
+    return TemplateResponse(request, "admin/portal/coverage.html", context)
+
+
 @admin.register(Target)
 class TargetAdmin(admin.ModelAdmin):
     list_display = ["code", "goal", "title"]
     list_filter = ["goal"]
     search_fields = ["code", "title"]
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(lambda request: coverage_dashboard(self, request))
+        return [path("coverage/", view, name="portal_coverage"), *super().get_urls()]
 
 
 @admin.register(Indicator)
@@ -24,8 +249,9 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "scheme", "status", "updated_at"]
+class ThemeAdmin(CuratedAdmin):
+    list_display = ["name", "code", "scheme", "parent", "status", "updated_at"]
     list_filter = ["scheme", "status"]
     search_fields = ["name", "code", "description"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]

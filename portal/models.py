@@ -4,12 +4,15 @@
 cross-link its provenance (source document symbol, paragraph, rationale, basis).
 """
 
+from django.apps import apps
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 SDG_IRI_BASE = "http://metadata.un.org/sdg/"
 UN_LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
@@ -81,6 +84,13 @@ class Curated(TimeStamped):
         return self.status == PublicationStatus.PUBLISHED
 
 
+def validate_source_symbol(symbol: str, field_name: str) -> None:
+    """A source must be a document the portal knows (by its symbol), so every citation resolves."""
+    document_model = apps.get_model("recommendations", "Document")
+    if symbol and not document_model.objects.filter(symbol=symbol).exists():
+        raise ValidationError({field_name: _("No document with the symbol “%(symbol)s”.") % {"symbol": symbol}})
+
+
 class Evidence(TimeStamped):
     """Provenance every cross-link must carry: no link without evidence."""
 
@@ -134,6 +144,10 @@ class Evidence(TimeStamped):
             related_model = self._meta.get_field(name).related_model
             related_model._default_manager.filter(pk=getattr(self, f"{name}_id")).update(updated_at=now)
 
+    def clean(self):
+        super().clean()
+        validate_source_symbol(self.source_symbol, "source_symbol")
+
     @property
     def evidence_label(self) -> str:
         return f"{self.source_symbol} {self.source_locator}"
@@ -147,6 +161,11 @@ class Evidence(TimeStamped):
             ),
             models.CheckConstraint(condition=Q(basis__in=LinkBasis.values), name=f"{prefix}_basis_valid"),
         ]
+
+
+def curated_history(**kwargs) -> HistoricalRecords:
+    """Record who changed a curated entry or link, when, and what (django-simple-history)."""
+    return HistoricalRecords(cascade_delete_history=False, **kwargs)
 
 
 def status_constraint(prefix: str) -> models.CheckConstraint:
@@ -303,6 +322,7 @@ class Theme(Curated):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     objects = ThemeQuerySet.as_manager()
+    history = curated_history()
 
     class Meta:
         ordering = ["position", "name"]
@@ -311,6 +331,8 @@ class Theme(Curated):
             models.UniqueConstraint(fields=["code"], condition=~Q(code=""), name="portal_theme_code_unique_when_set"),
             status_constraint("portal_theme"),
         ]
+        # The workflow permission for all curated content; Django attaches permissions to a model.
+        permissions = [("publish_content", _("Can publish and withdraw curated content"))]
 
     def __str__(self):
         return self.name

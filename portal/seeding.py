@@ -207,6 +207,7 @@ class Loader:
         except ValidationError as exc:
             problems = "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in exc.message_dict.items())
             raise self.error(problems) from None
+        obj._change_reason = "seed: loaded from fixtures/"  # shown in the object's admin history
         try:
             with transaction.atomic():
                 obj.save()

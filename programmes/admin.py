@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from portal.admin import EVIDENCE_FIELDS, CuratedAdmin, CuratedEvidenceAdmin, EvidenceInline, ExportMixin
 from programmes.models import (
     Activity,
     Country,
@@ -14,31 +15,31 @@ from programmes.models import (
 
 @admin.register(Country)
 class CountryAdmin(admin.ModelAdmin):
-    list_display = ["name", "iso3"]
+    list_display = ["name", "iso3", "slug"]
     search_fields = ["name", "iso3", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 
-class InterventionAreaInline(admin.TabularInline):
+class InterventionAreaInline(EvidenceInline):
     model = InterventionArea
-    extra = 0
     fields = ["position", "slug", "title", "description", "status"]
+    prepopulated_fields = {"slug": ["title"]}
 
 
-class ProgrammeTargetInline(admin.TabularInline):
+class ProgrammeTargetInline(EvidenceInline):
     model = ProgrammeTarget
-    extra = 0
+    fields = ["target", *EVIDENCE_FIELDS]
     autocomplete_fields = ["target"]
 
 
-class ProgrammeInstrumentInline(admin.TabularInline):
+class ProgrammeInstrumentInline(EvidenceInline):
     model = ProgrammeInstrument
-    extra = 0
+    fields = ["instrument", *EVIDENCE_FIELDS]
     autocomplete_fields = ["instrument"]
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(CuratedAdmin):
     list_display = ["__str__", "kind", "lead_entity", "status", "updated_at"]
     list_filter = ["status", "kind", "themes"]
     search_fields = ["title", "short_title", "slug", "summary"]
@@ -49,20 +50,23 @@ class ProgrammeAdmin(admin.ModelAdmin):
 
 
 @admin.register(InterventionArea)
-class InterventionAreaAdmin(admin.ModelAdmin):
+class InterventionAreaAdmin(CuratedAdmin):
     list_display = ["title", "programme", "position", "status"]
-    search_fields = ["title", "description"]
+    list_filter = ["status", "programme"]
+    search_fields = ["title", "description", "slug"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["programme"]
 
 
-class ResourceInstrumentInline(admin.TabularInline):
+class ResourceInstrumentInline(EvidenceInline):
     model = ResourceInstrument
-    extra = 0
+    fields = ["instrument", *EVIDENCE_FIELDS]
     autocomplete_fields = ["instrument"]
 
 
 @admin.register(Resource)
-class ResourceAdmin(admin.ModelAdmin):
-    list_display = ["title", "kind", "year", "users", "status"]
+class ResourceAdmin(CuratedAdmin):
+    list_display = ["title", "kind", "programme", "year", "status", "updated_at"]
     list_filter = ["status", "kind", "themes"]
     search_fields = ["title", "summary", "slug"]
     prepopulated_fields = {"slug": ["title"]}
@@ -72,32 +76,33 @@ class ResourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
-    list_display = ["slug", "country", "year", "theme", "source_locator", "status"]
-    list_filter = ["status", "year", "theme"]
-    search_fields = ["slug", "description", "country__name"]
-    autocomplete_fields = ["country", "programme", "instruments"]
+class ActivityAdmin(ExportMixin, CuratedAdmin):
+    list_display = ["slug", "country", "region", "year", "theme", "source_symbol", "source_locator", "status"]
+    list_filter = ["status", "year", "theme", "programme"]
+    list_select_related = ["country", "theme"]
+    search_fields = ["slug", "description", "country__name", "region", "source_symbol"]
+    prepopulated_fields = {"slug": ["description"]}
+    autocomplete_fields = ["country", "programme", "theme", "instruments"]
+    export_kind = "activities"
+    actions = [*CuratedAdmin.actions, "export_csv", "export_xlsx"]
 
 
 @admin.register(ProgrammeTarget)
-class ProgrammeTargetAdmin(admin.ModelAdmin):
+class ProgrammeTargetAdmin(CuratedEvidenceAdmin):
     list_display = ["programme", "target", "source_symbol", "source_locator", "basis", "status"]
-    list_filter = ["basis", "status"]
-    search_fields = ["programme__title", "target__code", "rationale"]
+    search_fields = ["programme__title", "target__code", "source_symbol", "rationale"]
     autocomplete_fields = ["programme", "target"]
 
 
 @admin.register(ProgrammeInstrument)
-class ProgrammeInstrumentAdmin(admin.ModelAdmin):
+class ProgrammeInstrumentAdmin(CuratedEvidenceAdmin):
     list_display = ["programme", "instrument", "source_symbol", "source_locator", "basis", "status"]
-    list_filter = ["basis", "status"]
-    search_fields = ["programme__title", "instrument__title", "rationale"]
+    search_fields = ["programme__title", "instrument__title", "source_symbol", "rationale"]
     autocomplete_fields = ["programme", "instrument"]
 
 
 @admin.register(ResourceInstrument)
-class ResourceInstrumentAdmin(admin.ModelAdmin):
+class ResourceInstrumentAdmin(CuratedEvidenceAdmin):
     list_display = ["resource", "instrument", "source_symbol", "source_locator", "basis", "status"]
-    list_filter = ["basis", "status"]
-    search_fields = ["resource__title", "instrument__title", "rationale"]
+    search_fields = ["resource__title", "instrument__title", "source_symbol", "rationale"]
     autocomplete_fields = ["resource", "instrument"]

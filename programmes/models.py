@@ -6,7 +6,17 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Curated, CuratedQuerySet, Evidence, Target, Theme, TimeStamped, status_constraint
+from portal.models import (
+    Curated,
+    CuratedQuerySet,
+    Evidence,
+    Target,
+    Theme,
+    TimeStamped,
+    curated_history,
+    status_constraint,
+    validate_source_symbol,
+)
 from standards.models import Instrument
 
 
@@ -93,6 +103,7 @@ class Programme(Curated):
     search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
 
     objects = ProgrammeQuerySet.as_manager()
+    history = curated_history(excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["title"]
@@ -127,6 +138,7 @@ class InterventionArea(Curated):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     objects = InterventionAreaQuerySet.as_manager()
+    history = curated_history()
 
     class Meta:
         ordering = ["programme", "position"]
@@ -187,6 +199,7 @@ class Resource(Curated):
     search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
 
     objects = ResourceQuerySet.as_manager()
+    history = curated_history(excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["title"]
@@ -237,6 +250,7 @@ class Activity(Curated):
     )
 
     objects = ActivityQuerySet.as_manager()
+    history = curated_history()
 
     class Meta:
         ordering = ["-year", "country__name", "slug"]
@@ -255,6 +269,10 @@ class Activity(Curated):
     def __str__(self):
         where = self.country.name if self.country_id else (self.region or _("Global"))
         return f"{where}, {self.year}: {self.description[:60]}"
+
+    def clean(self):
+        super().clean()
+        validate_source_symbol(self.source_symbol, "source_symbol")
 
     def natural_key(self):
         return (self.slug,)
@@ -275,6 +293,7 @@ class ProgrammeTarget(Evidence):
     link_fields = ("programme", "target")
 
     objects = ProgrammeTargetQuerySet.as_manager()
+    history = curated_history()
 
     class Meta:
         ordering = ["programme", "target__position"]
@@ -305,6 +324,7 @@ class ProgrammeInstrument(Evidence):
     link_fields = ("programme", "instrument")
 
     objects = ProgrammeInstrumentQuerySet.as_manager()
+    history = curated_history()
 
     class Meta:
         ordering = ["programme", "instrument__title"]
@@ -335,6 +355,7 @@ class ResourceInstrument(Evidence):
     link_fields = ("resource", "instrument")
 
     objects = ResourceInstrumentQuerySet.as_manager()
+    history = curated_history()
 
     class Meta:
         ordering = ["resource", "instrument__title"]

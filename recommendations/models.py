@@ -15,6 +15,7 @@ from portal.models import (
     PublicationStatus,
     Target,
     Theme,
+    curated_history,
     status_constraint,
 )
 from programmes.models import Programme
@@ -47,6 +48,7 @@ class Meeting(Curated):
     summary = models.TextField(_("summary"), blank=True)
 
     objects = MeetingQuerySet.as_manager()
+    history = curated_history()
 
     class Meta:
         ordering = ["start_date", "title"]
@@ -99,6 +101,7 @@ class AgendaItem(Curated):
     themes = models.ManyToManyField(Theme, related_name="agenda_items", blank=True)
 
     objects = AgendaItemQuerySet.as_manager()
+    history = curated_history()
 
     class Meta:
         ordering = ["meeting", "position"]
@@ -159,6 +162,7 @@ class Document(Curated):
     search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
 
     objects = DocumentQuerySet.as_manager()
+    history = curated_history(excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["symbol"]
@@ -222,6 +226,7 @@ class Recommendation(Curated):
     search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
 
     objects = RecommendationQuerySet.as_manager()
+    history = curated_history(excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["document", "position"]
@@ -272,6 +277,7 @@ class RecommendationTarget(Evidence):
     link_fields = ("recommendation", "target")
 
     objects = RecommendationTargetQuerySet.as_manager()
+    history = curated_history()
 
     class Meta:
         ordering = ["recommendation", "target__position"]
@@ -304,6 +310,7 @@ class RecommendationInstrument(Evidence):
     link_fields = ("recommendation", "instrument")
 
     objects = RecommendationInstrumentQuerySet.as_manager()
+    history = curated_history()
 
     class Meta:
         ordering = ["recommendation", "instrument__title"]
@@ -336,6 +343,7 @@ class RecommendationProgramme(Evidence):
     link_fields = ("recommendation", "programme")
 
     objects = RecommendationProgrammeQuerySet.as_manager()
+    history = curated_history()
 
     class Meta:
         ordering = ["recommendation", "programme__title"]

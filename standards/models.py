@@ -14,6 +14,7 @@ from portal.models import (
     PublicationStatus,
     Target,
     Theme,
+    curated_history,
     status_constraint,
 )
 
@@ -109,6 +110,7 @@ class Instrument(Curated):
     search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
 
     objects = InstrumentQuerySet.as_manager()
+    history = curated_history(excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["title"]
@@ -199,6 +201,7 @@ class Provision(Curated):
     search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
 
     objects = ProvisionQuerySet.as_manager()
+    history = curated_history(excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["instrument", "position"]
@@ -248,6 +251,7 @@ class InstrumentTarget(Evidence):
     link_fields = ("instrument", "target")
 
     objects = InstrumentTargetQuerySet.as_manager()
+    history = curated_history()
 
     class Meta:
         ordering = ["instrument", "target__position"]
@@ -276,6 +280,7 @@ class ProvisionTarget(Evidence):
     link_fields = ("provision", "target")
 
     objects = ProvisionTargetQuerySet.as_manager()
+    history = curated_history()
 
     class Meta:
         ordering = ["provision", "target__position"]

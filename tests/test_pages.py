@@ -2,9 +2,11 @@
 
 import json
 import re
+from datetime import UTC, datetime
 from http import HTTPStatus
 
 import pytest
+from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -373,3 +375,23 @@ class TestSiteFiles:
         response = client.get("/search/", {"q": "x" * 10_000})
         assert response.status_code == HTTPStatus.OK
         assert "The search text is too long" in text(response)
+
+    @pytest.mark.parametrize(
+        ("model_path", "lookup"),
+        [
+            ("standards.Instrument", {"slug": "nelson-mandela-rules"}),
+            ("standards.Provision", {"instrument__slug": "nelson-mandela-rules", "number": "58"}),
+            ("programmes.Programme", {"status": PublicationStatus.PUBLISHED}),
+            ("programmes.Resource", {"status": PublicationStatus.PUBLISHED}),
+            ("recommendations.Recommendation", {"status": PublicationStatus.PUBLISHED}),
+            ("recommendations.Document", {"symbol": "A/CONF.234/5"}),
+            ("recommendations.Meeting", {"status": PublicationStatus.PUBLISHED}),
+            ("portal.Theme", {"slug": "crime-prevention"}),
+        ],
+    )
+    def test_published_entry_shows_when_it_was_last_updated(self, client, model_path, lookup):
+        model = apps.get_model(model_path)
+        entry = model.objects.filter(**lookup).first()
+        model.objects.filter(pk=entry.pk).update(updated_at=datetime(2026, 3, 9, 10, 30, tzinfo=UTC))
+        html = client.get(entry.get_absolute_url()).content.decode()
+        assert '<dt>Last updated</dt><dd><time datetime="2026-03-09T10:30:00+00:00">9 March 2026</time></dd>' in html
