@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.utils import get_m2m_reverse_field_name
 
 from portal import services
 from portal.models import Goal, Indicator, PublicationStatus, Target, Theme
@@ -51,8 +52,29 @@ def workflow_form(form_class, request):
     )
 
 
-class EvidenceInline(admin.TabularInline):
-    """A link with its evidence, under the entity that owns it."""
+def historical_tags_form(form_class, record):
+    """The form, with the many-to-many tags (e.g. themes) as they were in a historical `record`.
+
+    django-simple-history records tags but its revert form starts from the current ones;
+    this makes a revert restore them too.
+    """
+    tags = {
+        field.name: [
+            getattr(row, f"{get_m2m_reverse_field_name(field)}_id") for row in getattr(record, field.name).all()
+        ]
+        for field in record._history_m2m_fields
+    }
+
+    class HistoricalTagsForm(form_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.initial.update({name: pks for name, pks in tags.items() if name in self.fields})
+
+    return HistoricalTagsForm
+
+
+class CuratedInline(admin.TabularInline):
+    """Curated rows under the entity that owns them (links with their evidence, provisions, agenda items)."""
 
     extra = 0
     show_change_link = True
@@ -79,8 +101,14 @@ class CuratedAdmin(SimpleHistoryAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        return workflow_form(form, request)
+        form = workflow_form(super().get_form(request, obj, change=change, **kwargs), request)
+        if record := getattr(request, "history_record", None):
+            form = historical_tags_form(form, record)
+        return form
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        request.history_record = self.model.history.filter(history_id=version_id).first()
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def has_publish_permission(self, request):
         return services.can_publish(request.user)

@@ -2,9 +2,11 @@
 
 from django.urls import register_converter
 
+from portal.validators import GOAL_CODE, TARGET_CODE
+
 
 class GoalCodeConverter:
-    regex = r"[0-9]{1,2}"
+    regex = GOAL_CODE
 
     def to_python(self, value):
         return value
@@ -14,7 +16,7 @@ class GoalCodeConverter:
 
 
 class TargetCodeConverter(GoalCodeConverter):
-    regex = r"[0-9]{1,2}\.(?:[0-9]{1,2}|[a-z])"
+    regex = TARGET_CODE
 
 
 register_converter(GoalCodeConverter, "goal")

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.validators import validate_goal_code, validate_indicator_code, validate_target_code
+
 SDG_IRI_BASE = "http://metadata.un.org/sdg/"
 UN_LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 UNDOCS_BASE = "https://undocs.org/"
@@ -181,7 +183,7 @@ class GoalQuerySet(models.QuerySet):
 
 
 class Goal(TimeStamped):
-    code = models.CharField(_("code"), max_length=2, help_text=_('"1" to "17".'))
+    code = models.CharField(_("code"), max_length=2, validators=[validate_goal_code], help_text=_('"1" to "17".'))
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.TextField(_("official title"))
     short_title = models.CharField(_("short title"), max_length=100)
@@ -221,7 +223,9 @@ class TargetQuerySet(models.QuerySet):
 
 
 class Target(TimeStamped):
-    code = models.CharField(_("code"), max_length=8, help_text=_('e.g. "16.3" or "16.a".'))
+    code = models.CharField(
+        _("code"), max_length=8, validators=[validate_target_code], help_text=_('e.g. "16.3" or "16.a".')
+    )
     goal = models.ForeignKey(Goal, on_delete=models.PROTECT, related_name="targets")
     position = models.PositiveSmallIntegerField(_("position in the official list"))
     title = models.TextField(_("official text"))
@@ -261,7 +265,9 @@ class IndicatorQuerySet(models.QuerySet):
 class Indicator(TimeStamped):
     """One listing of an indicator under a target; a repeated indicator has several listings."""
 
-    code = models.CharField(_("code"), max_length=12, help_text=_('e.g. "16.3.1".'))
+    code = models.CharField(
+        _("code"), max_length=12, validators=[validate_indicator_code], help_text=_('e.g. "16.3.1".')
+    )
     target = models.ForeignKey(Target, on_delete=models.PROTECT, related_name="indicators")
     position = models.PositiveSmallIntegerField(_("position in the official list"))
     title = models.TextField(_("official text"))

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from portal.admin import EVIDENCE_FIELDS, CuratedAdmin, CuratedEvidenceAdmin, EvidenceInline, ExportMixin
+from portal.admin import EVIDENCE_FIELDS, CuratedAdmin, CuratedEvidenceAdmin, CuratedInline, ExportMixin
 from programmes.models import (
     Activity,
     Country,
@@ -20,19 +20,19 @@ class CountryAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class InterventionAreaInline(EvidenceInline):
+class InterventionAreaInline(CuratedInline):
     model = InterventionArea
     fields = ["position", "slug", "title", "description", "status"]
     prepopulated_fields = {"slug": ["title"]}
 
 
-class ProgrammeTargetInline(EvidenceInline):
+class ProgrammeTargetInline(CuratedInline):
     model = ProgrammeTarget
     fields = ["target", *EVIDENCE_FIELDS]
     autocomplete_fields = ["target"]
 
 
-class ProgrammeInstrumentInline(EvidenceInline):
+class ProgrammeInstrumentInline(CuratedInline):
     model = ProgrammeInstrument
     fields = ["instrument", *EVIDENCE_FIELDS]
     autocomplete_fields = ["instrument"]
@@ -58,7 +58,7 @@ class InterventionAreaAdmin(CuratedAdmin):
     autocomplete_fields = ["programme"]
 
 
-class ResourceInstrumentInline(EvidenceInline):
+class ResourceInstrumentInline(CuratedInline):
     model = ResourceInstrument
     fields = ["instrument", *EVIDENCE_FIELDS]
     autocomplete_fields = ["instrument"]

@@ -103,7 +103,7 @@ class Programme(Curated):
     search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
 
     objects = ProgrammeQuerySet.as_manager()
-    history = curated_history(excluded_fields=["search_vector"])
+    history = curated_history(excluded_fields=["search_vector"], m2m_fields=[themes])
 
     class Meta:
         ordering = ["title"]
@@ -199,7 +199,7 @@ class Resource(Curated):
     search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
 
     objects = ResourceQuerySet.as_manager()
-    history = curated_history(excluded_fields=["search_vector"])
+    history = curated_history(excluded_fields=["search_vector"], m2m_fields=[themes])
 
     class Meta:
         ordering = ["title"]
@@ -250,7 +250,7 @@ class Activity(Curated):
     )
 
     objects = ActivityQuerySet.as_manager()
-    history = curated_history()
+    history = curated_history(m2m_fields=[instruments])
 
     class Meta:
         ordering = ["-year", "country__name", "slug"]

@@ -9,7 +9,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal import services
-from portal.admin import EVIDENCE_FIELDS, CuratedAdmin, CuratedEvidenceAdmin, EvidenceInline, ExportMixin
+from portal.admin import EVIDENCE_FIELDS, CuratedAdmin, CuratedEvidenceAdmin, CuratedInline, ExportMixin
 from programmes.models import Activity
 from recommendations.models import (
     AgendaItem,
@@ -27,7 +27,7 @@ MAX_IMPORT_BYTES = 2_000_000
 IMPORT_MODELS = {"recommendations": Recommendation, "links": RecommendationTarget, "activities": Activity}
 
 
-class AgendaItemInline(EvidenceInline):
+class AgendaItemInline(CuratedInline):
     model = AgendaItem
     fields = ["position", "kind", "number", "ref", "title", "status"]
 
@@ -61,19 +61,19 @@ class DocumentAdmin(CuratedAdmin):
     filter_horizontal = ["themes"]
 
 
-class RecommendationTargetInline(EvidenceInline):
+class RecommendationTargetInline(CuratedInline):
     model = RecommendationTarget
     fields = ["target", *EVIDENCE_FIELDS]
     autocomplete_fields = ["target"]
 
 
-class RecommendationInstrumentInline(EvidenceInline):
+class RecommendationInstrumentInline(CuratedInline):
     model = RecommendationInstrument
     fields = ["instrument", *EVIDENCE_FIELDS]
     autocomplete_fields = ["instrument"]
 
 
-class RecommendationProgrammeInline(EvidenceInline):
+class RecommendationProgrammeInline(CuratedInline):
     model = RecommendationProgramme
     fields = ["programme", *EVIDENCE_FIELDS]
     autocomplete_fields = ["programme"]

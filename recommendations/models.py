@@ -1,6 +1,7 @@
 """Meetings, UN documents, agenda items and the recommendations (and questions) they contain."""
 
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -18,6 +19,7 @@ from portal.models import (
     curated_history,
     status_constraint,
 )
+from portal.validators import validate_local_identifier, validate_un_symbol
 from programmes.models import Programme
 from standards.models import Instrument
 
@@ -101,7 +103,7 @@ class AgendaItem(Curated):
     themes = models.ManyToManyField(Theme, related_name="agenda_items", blank=True)
 
     objects = AgendaItemQuerySet.as_manager()
-    history = curated_history()
+    history = curated_history(m2m_fields=[themes])
 
     class Meta:
         ordering = ["meeting", "position"]
@@ -162,7 +164,7 @@ class Document(Curated):
     search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
 
     objects = DocumentQuerySet.as_manager()
-    history = curated_history(excluded_fields=["search_vector"])
+    history = curated_history(excluded_fields=["search_vector"], m2m_fields=[themes])
 
     class Meta:
         ordering = ["symbol"]
@@ -177,6 +179,14 @@ class Document(Curated):
 
     def get_absolute_url(self):
         return reverse("recommendations:document-detail", kwargs={"symbol": self.symbol})
+
+    def clean(self):
+        super().clean()
+        validate = validate_un_symbol if self.is_un_symbol else validate_local_identifier
+        try:
+            validate(self.symbol)
+        except ValidationError as exc:
+            raise ValidationError({"symbol": exc.messages}) from None
 
     def natural_key(self):
         return (self.symbol,)
@@ -226,7 +236,7 @@ class Recommendation(Curated):
     search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
 
     objects = RecommendationQuerySet.as_manager()
-    history = curated_history(excluded_fields=["search_vector"])
+    history = curated_history(excluded_fields=["search_vector"], m2m_fields=[themes])
 
     class Meta:
         ordering = ["document", "position"]

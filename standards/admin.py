@@ -1,16 +1,16 @@
 from django.contrib import admin
 
-from portal.admin import EVIDENCE_FIELDS, CuratedAdmin, CuratedEvidenceAdmin, EvidenceInline
+from portal.admin import EVIDENCE_FIELDS, CuratedAdmin, CuratedEvidenceAdmin, CuratedInline
 from standards.models import Instrument, InstrumentTarget, Provision, ProvisionTarget
 
 
-class InstrumentTargetInline(EvidenceInline):
+class InstrumentTargetInline(CuratedInline):
     model = InstrumentTarget
     fields = ["target", *EVIDENCE_FIELDS]
     autocomplete_fields = ["target"]
 
 
-class ProvisionInline(EvidenceInline):
+class ProvisionInline(CuratedInline):
     """The provisions of an instrument, in order; their text is edited on each provision's page."""
 
     model = Provision
@@ -27,7 +27,7 @@ class InstrumentAdmin(CuratedAdmin):
     inlines = [InstrumentTargetInline, ProvisionInline]
 
 
-class ProvisionTargetInline(EvidenceInline):
+class ProvisionTargetInline(CuratedInline):
     model = ProvisionTarget
     fields = ["target", *EVIDENCE_FIELDS]
     autocomplete_fields = ["target"]

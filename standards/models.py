@@ -17,6 +17,7 @@ from portal.models import (
     curated_history,
     status_constraint,
 )
+from portal.validators import validate_un_symbol
 
 
 class InstrumentKind(models.TextChoices):
@@ -86,7 +87,11 @@ class Instrument(Curated):
     category = models.CharField(_("category"), max_length=24, choices=InstrumentCategory.choices)
     adopting_body = models.CharField(_("adopting body"), max_length=24, choices=AdoptingBody.choices, blank=True)
     resolution_symbol = models.CharField(
-        _("adopting resolution"), max_length=100, blank=True, help_text=_("UN document symbol, e.g. A/RES/70/175.")
+        _("adopting resolution"),
+        max_length=100,
+        blank=True,
+        validators=[validate_un_symbol],
+        help_text=_("UN document symbol, e.g. A/RES/70/175."),
     )
     resolution_note = models.CharField(
         _("resolution note"), max_length=200, blank=True, help_text=_('e.g. "annex" or "annex I".')
@@ -110,7 +115,7 @@ class Instrument(Curated):
     search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
 
     objects = InstrumentQuerySet.as_manager()
-    history = curated_history(excluded_fields=["search_vector"])
+    history = curated_history(excluded_fields=["search_vector"], m2m_fields=[themes])
 
     class Meta:
         ordering = ["title"]

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from portal.models import PublicationStatus, Theme
+from recommendations.models import AgendaItem, Meeting
 from standards.models import Provision
 from tests.admin.conftest import theme_form
 
@@ -73,3 +74,36 @@ def test_seeded_content_says_where_it_came_from_and_reseeding_records_nothing():
     before = Provision.history.count()
     call_command("seed", verbosity=0)
     assert Provision.history.count() == before
+
+
+def form_data(form) -> dict:
+    """The POST data that submits a model form with the values it shows."""
+    return {name: "" if form[name].value() is None else form[name].value() for name in form.fields}
+
+
+def theme_ids(record) -> list[int]:
+    return sorted(record.themes.values_list("theme_id", flat=True))
+
+
+def test_tags_are_recorded_diffed_and_restored_by_revert(client_for, editor):
+    before, after = Theme.objects.filter(status=PublicationStatus.PUBLISHED)[:2]
+    item = AgendaItem.objects.create(
+        meeting=Meeting.objects.first(), number="99", ref="item-99", title="Test item", status=PublicationStatus.DRAFT
+    )
+    item.themes.set([before])
+    client = client_for(editor)
+    url = reverse("admin:recommendations_agendaitem_change", args=[item.pk])
+    data = {**form_data(client.get(url).context["adminform"].form), "themes": [after.pk]}
+    assert client.post(url, data).status_code == HTTPStatus.FOUND
+
+    latest = item.history.latest()
+    assert theme_ids(latest) == [after.pk]
+    assert latest.history_user == editor
+    tagged_before = next(record for record in item.history.all() if theme_ids(record) == [before.pk])
+    assert "themes" in [change.field for change in latest.diff_against(tagged_before).changes]
+
+    revert_url = reverse("admin:recommendations_agendaitem_simple_history", args=[item.pk, tagged_before.history_id])
+    form = client.get(revert_url).context["adminform"].form
+    assert form["themes"].value() == [before.pk]
+    assert client.post(revert_url, form_data(form)).status_code == HTTPStatus.FOUND
+    assert list(item.themes.all()) == [before]

@@ -27,6 +27,7 @@ def updated_stamps() -> dict[str, list]:
         model._meta.label: sorted(model._default_manager.values_list("pk", "updated_at"))
         for app in CONTENT_APPS
         for model in apps.get_app_config(app).get_models()
+        if any(field.name == "updated_at" for field in model._meta.fields)  # not the history of tags
     }
 
 
