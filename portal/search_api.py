@@ -9,7 +9,7 @@ from rest_framework.exceptions import ErrorDetail, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from portal.api import ErrorResponseSerializer, PublicAPIMixin
+from portal.api import CONDITIONAL_HEADERS, ErrorResponseSerializer, PublicAPIMixin, conditional_response
 from portal.search import FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, PAGE_SIZE, PARAMETERS, SOURCES, run_search
 
 RESULT_TYPES = [source.type for source in SOURCES]
@@ -106,9 +106,12 @@ class SearchView(PublicAPIMixin, APIView):
                 % {"default": PAGE_SIZE, "max": MAX_PAGE_SIZE},
             ),
             OpenApiParameter("format", OpenApiTypes.STR, enum=["json"], description=_("Response format (json).")),
+            *CONDITIONAL_HEADERS,
+            OpenApiParameter("ETag", OpenApiTypes.STR, OpenApiParameter.HEADER, response=[200, 304]),
         ],
         responses={
             200: SearchResponseSerializer,
+            304: OpenApiResponse(description=_("Not modified: the copy named by If-None-Match is current.")),
             400: OpenApiResponse(ErrorResponseSerializer, description=_("Invalid parameter.")),
             429: OpenApiResponse(ErrorResponseSerializer, description=_("Throttled: retry after Retry-After seconds.")),
         },
@@ -175,4 +178,6 @@ class SearchView(PublicAPIMixin, APIView):
         if isinstance(response, Response) and response.status_code >= 400:
             response.accepted_renderer = renderers.JSONRenderer()
             response.accepted_media_type = response.accepted_renderer.media_type
-        return response
+            return response
+        # Results carry no dates, so only an ETag (no Last-Modified): a repeated search can be answered 304.
+        return conditional_response(request, response)

@@ -307,3 +307,14 @@ def test_number_of_queries_is_bounded_for_any_search(client):
 def test_documents_facet_lists_recommendations_by_their_document(api):
     documents = {value["value"] for value in api_search(api, q="violence")["facets"]["document"]}
     assert documents and documents <= set(Document.objects.published().values_list("symbol", flat=True))
+
+
+def test_a_repeated_search_with_its_etag_is_not_modified(api):
+    first = api.get("/api/v1/search/", {"q": "prison"})
+    assert first.status_code == HTTPStatus.OK and first["ETag"].startswith('"')
+    again = api.get("/api/v1/search/", {"q": "prison"}, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == HTTPStatus.NOT_MODIFIED
+    assert again.content == b""
+    other = api.get("/api/v1/search/", {"q": "legal aid"}, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert other.status_code == HTTPStatus.OK and other["ETag"] != first["ETag"]
+    assert "ETag" not in api.get("/api/v1/search/", {"q": ""})
