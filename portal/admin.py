@@ -199,12 +199,28 @@ class GoalAdmin(admin.ModelAdmin):
     search_fields = ["code", "title", "short_title"]
 
 
+def label_joins(model) -> list[str]:
+    """The foreign keys an entry's label may read, two levels deep (a provision link names its instrument)."""
+    paths = []
+    for field in model._meta.fields:
+        if field.many_to_one:
+            paths.append(field.name)
+            paths += [f"{field.name}__{inner.name}" for inner in field.related_model._meta.fields if inner.many_to_one]
+    return paths
+
+
 def admin_entries(objects) -> list[tuple[str, str, object]]:
-    """(label, change URL, created) for each object, for the dashboard's lists."""
+    """(label, change URL, created) for each object, for the dashboard's lists; one query per list."""
+    if isinstance(objects, models.QuerySet):
+        objects = objects.select_related(*label_joins(objects.model))
     return [
         (str(obj), reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk]), obj.created_at)
         for obj in objects
     ]
+
+
+def non_empty(lists: dict) -> dict:
+    return {label: entries for label, entries in lists.items() if entries}
 
 
 def coverage_dashboard(model_admin, request):
@@ -242,18 +258,22 @@ def coverage_dashboard(model_admin, request):
             ),
             _("Recommendations without any link"): admin_entries(unlinked_recommendations),
         },
-        "awaiting_review": {
-            model._meta.verbose_name_plural: admin_entries(
-                model.objects.filter(status=PublicationStatus.IN_REVIEW)[:100]
-            )
-            for model in curated_models
-        },
-        "old_drafts": {
-            model._meta.verbose_name_plural: admin_entries(
-                model.objects.filter(status=PublicationStatus.DRAFT, created_at__lt=month_ago)[:100]
-            )
-            for model in curated_models
-        },
+        "awaiting_review": non_empty(
+            {
+                model._meta.verbose_name_plural: admin_entries(
+                    model.objects.filter(status=PublicationStatus.IN_REVIEW)[:100]
+                )
+                for model in curated_models
+            }
+        ),
+        "old_drafts": non_empty(
+            {
+                model._meta.verbose_name_plural: admin_entries(
+                    model.objects.filter(status=PublicationStatus.DRAFT, created_at__lt=month_ago)[:100]
+                )
+                for model in curated_models
+            }
+        ),
     }
     return TemplateResponse(request, "admin/portal/coverage.html", context)
 

@@ -79,9 +79,11 @@ def change_status(*, objects: Iterable[models.Model], status: str, user) -> int:
     """
     if status not in allowed_statuses(user):
         raise WorkflowError(_("You may not set the status to “%(status)s”.") % {"status": status})
+    # Only a reviewer may move what is published or withdrawn, whatever the step.
+    movable = TRANSITIONS[status] if can_publish(user) else TRANSITIONS[status] - REVIEW_STATUSES
     moved = 0
     for obj in objects:
-        if obj.status not in TRANSITIONS[status]:
+        if obj.status not in movable:
             continue
         obj.status = status
         _save(obj, user)

@@ -4,11 +4,15 @@ from http import HTTPStatus
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from portal.models import PublicationStatus, Theme
 from portal.roles import EDITOR, REVIEWER, VIEWER, ensure_roles
+from programmes.models import Activity
 from recommendations.models import Recommendation, RecommendationTarget
+from standards.models import ProvisionTarget
 from tests.admin.conftest import theme_form
 
 pytestmark = pytest.mark.django_db
@@ -86,6 +90,14 @@ def test_editor_cannot_publish_with_the_action(client_for, editor):
     assert theme.status == PublicationStatus.DRAFT
 
 
+def test_editor_cannot_move_a_withdrawn_entry_back_to_draft(client_for, editor):
+    theme = draft_theme()
+    Theme.objects.filter(pk=theme.pk).update(status=PublicationStatus.WITHDRAWN)
+    action(client_for(editor), THEMES, "return_to_draft", [theme])
+    theme.refresh_from_db()
+    assert theme.status == PublicationStatus.WITHDRAWN
+
+
 def test_editor_submits_for_review_and_the_links_follow(client_for, editor):
     recommendation = draft_recommendation()
     response = action(client_for(editor), RECOMMENDATIONS, "submit_for_review", [recommendation])
@@ -143,3 +155,21 @@ def test_coverage_dashboard_lists_the_gaps(client_for, viewer, editor):
     unlinked = response.context["entities_without_links"]["Instruments without SDG target links"]
     assert len(unlinked) == 2
     assert "Draft theme" in response.text  # awaiting review
+    assert list(response.context["awaiting_review"]) == ["themes"]
+    assert response.context["old_drafts"] == {}
+    assert response.text.count("<p>Nothing.</p>") == 1  # no stale drafts
+
+
+def test_coverage_dashboard_queries_do_not_grow_with_the_entries_listed(client_for, viewer):
+    client = client_for(viewer)
+    url = reverse("admin:portal_coverage")
+
+    def queries_with_in_review(count: int) -> int:
+        for model in (RecommendationTarget, ProvisionTarget, Activity):
+            pks = list(model.objects.order_by("pk").values_list("pk", flat=True)[:count])
+            model.objects.filter(pk__in=pks).update(status=PublicationStatus.IN_REVIEW)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == HTTPStatus.OK
+        return len(captured)
+
+    assert queries_with_in_review(2) == queries_with_in_review(8)
