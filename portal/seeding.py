@@ -102,6 +102,7 @@ class Loader:
         self.book = FingerprintBook()
         self._seen: dict[tuple[str, tuple], str] = {}  # natural key -> where the fixtures define it
         self._indexes: dict[tuple, dict] = {}
+        self._m2m: dict[tuple, dict] = {}
         self._path: Path | str = ""
         self._record: str | None = None
         self._occurrences: Counter = Counter()
@@ -255,7 +256,7 @@ class Loader:
 
     def update(self, obj: models.Model, natural: tuple, values: dict, value_attrs: dict, wanted: dict) -> str:
         model, label = type(obj), obj._meta.label
-        current_m2m = {name: list(getattr(obj, name).values_list("pk", flat=True)) for name in wanted}
+        current_m2m = {name: self.related_pks(obj, name) for name in wanted}
         current = self.current(obj, values, current_m2m)
         fixture = self.book.digests(model, value_attrs.get, values, wanted)
         stored = self.book.stored(label, natural)
@@ -286,6 +287,18 @@ class Loader:
                 label, natural, self.current(obj, values, current_m2m | wanted) if plan.write else current
             )
         return "updated" if plan.write else "unchanged"
+
+    def related_pks(self, obj: models.Model, name: str) -> list:
+        """The current tags of `obj`, read for all records of its model in one query."""
+        cache_key = (type(obj), name)
+        if cache_key not in self._m2m:
+            relation = obj._meta.get_field(name)
+            owner, related = relation.m2m_column_name(), relation.m2m_reverse_name()
+            table = defaultdict(list)
+            for owner_pk, related_pk in relation.remote_field.through._default_manager.values_list(owner, related):
+                table[owner_pk].append(related_pk)
+            self._m2m[cache_key] = table
+        return self._m2m[cache_key].get(obj.pk, [])
 
     def current(self, obj: models.Model, values: dict, many: dict) -> dict[str, str]:
         return self.book.digests(type(obj), lambda attname: getattr(obj, attname), values, many)
