@@ -2,9 +2,11 @@
 
 The format of each file is documented in `fixtures/README.md`. Loading is an upsert by
 natural key: a record that already matches the database is left untouched (its
-`updated_at` does not move), so running the loader twice changes nothing. Any problem
-raises `SeedError` naming the file, the record and what is wrong; the caller runs the
-whole load in one transaction so a failure leaves the database as it was.
+`updated_at` does not move), so running the loader twice changes nothing. A record a
+curator changed or deleted since it was loaded is never overwritten or re-created (the
+rules are in `portal.seed_fingerprints`). Any problem raises `SeedError` naming the file,
+the record and what is wrong; the caller runs the whole load in one transaction so a
+failure leaves the database as it was.
 """
 
 from __future__ import annotations
