@@ -11,7 +11,7 @@ from portal.models import PublicationStatus, SeedFingerprint, Theme
 from portal.roles import REVIEWER
 from portal.seeding import seed
 from portal.services import change_status
-from standards.models import Instrument, InstrumentTarget
+from standards.models import Instrument, InstrumentTarget, Provision, ProvisionTarget
 from tests.admin.conftest import make_user
 from tests.portal.test_seed import row_counts
 
@@ -194,6 +194,18 @@ def test_a_deleted_theme_is_not_recreated_and_its_tags_are_not_conflicts():
     assert report.curation.deleted == [f"portal.Theme {slug}"]
     assert report.curation.conflicts == []
     assert report.changed == 0
+
+
+def test_a_link_to_a_deleted_provision_is_skipped_and_reported():
+    links = json.loads((settings.FIXTURES_DIR / "standards/provision-links.json").read_text())
+    ref, code = links[0]["ref"], links[0]["target"]
+    Provision.objects.get(instrument__slug=links[0]["instrument"], ref=ref).delete()  # its links go with it
+    out = run_seed()
+    assert not Provision.objects.filter(instrument__slug=links[0]["instrument"], ref=ref).exists()
+    assert not ProvisionTarget.objects.filter(provision__ref=ref, target__code=code).exists()
+    assert "Refer to a record deleted by curators, skipped" in out
+    assert f"refers to standards.Provision {links[0]['instrument']}, {ref}, deleted by a curator" in out
+    assert "Seed complete: changed 0 records." in out
 
 
 # --- databases seeded before fingerprints were kept -----------------------------------------------
