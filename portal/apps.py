@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,3 +12,5 @@ class PortalConfig(AppConfig):
         from portal.roles import on_post_migrate
 
         post_migrate.connect(on_post_migrate, sender=self, dispatch_uid="portal_ensure_roles")
+        # Each app's search.py registers its kinds of result (portal.search.sources), as admin.py does.
+        autodiscover_modules("search")

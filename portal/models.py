@@ -230,7 +230,7 @@ class Target(TimeStamped):
     position = models.PositiveSmallIntegerField(_("position in the official list"))
     title = models.TextField(_("official text"))
     titles = models.JSONField(_("text in the UN languages"), default=dict)
-    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
+    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal migration 0003)
 
     objects = TargetQuerySet.as_manager()
 
@@ -278,7 +278,7 @@ class Indicator(TimeStamped):
         default=dict,
         help_text=_("Only the languages that have a translation of the current wording; others fall back to English."),
     )
-    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
+    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal migration 0003)
 
     objects = IndicatorQuerySet.as_manager()
 

@@ -10,9 +10,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from portal.api import CONDITIONAL_HEADERS, ErrorResponseSerializer, PublicAPIMixin, conditional_response
-from portal.search import FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, PAGE_SIZE, PARAMETERS, SOURCES, run_search
+from portal.search import FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, PAGE_SIZE, PARAMETERS, run_search, sources
 
-RESULT_TYPES = [source.type for source in SOURCES]
+RESULT_TYPES = [source.type for source in sources()]
 
 
 class SearchResultSerializer(serializers.Serializer):

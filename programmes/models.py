@@ -100,7 +100,7 @@ class Programme(Curated):
     instruments = models.ManyToManyField(
         Instrument, through="ProgrammeInstrument", related_name="programmes", blank=True
     )
-    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
+    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal migration 0003)
 
     objects = ProgrammeQuerySet.as_manager()
     history = curated_history(excluded_fields=["search_vector"], m2m_fields=[themes])
@@ -196,7 +196,7 @@ class Resource(Curated):
     url = models.URLField(_("website"), blank=True)
     themes = models.ManyToManyField(Theme, related_name="resources", blank=True)
     instruments = models.ManyToManyField(Instrument, through="ResourceInstrument", related_name="resources", blank=True)
-    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
+    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal migration 0003)
 
     objects = ResourceQuerySet.as_manager()
     history = curated_history(excluded_fields=["search_vector"], m2m_fields=[themes])

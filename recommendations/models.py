@@ -161,7 +161,7 @@ class Document(Curated):
     summary = models.TextField(_("summary"), blank=True)
     url = models.URLField(_("official URL"), blank=True, help_text=_("Only for documents without a UN symbol."))
     themes = models.ManyToManyField(Theme, related_name="documents", blank=True)
-    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
+    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal migration 0003)
 
     objects = DocumentQuerySet.as_manager()
     history = curated_history(excluded_fields=["search_vector"], m2m_fields=[themes])
@@ -233,7 +233,7 @@ class Recommendation(Curated):
     programmes = models.ManyToManyField(
         Programme, through="RecommendationProgramme", related_name="recommendations", blank=True
     )
-    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
+    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal migration 0003)
 
     objects = RecommendationQuerySet.as_manager()
     history = curated_history(excluded_fields=["search_vector"], m2m_fields=[themes])

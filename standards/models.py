@@ -112,7 +112,7 @@ class Instrument(Curated):
     )
     themes = models.ManyToManyField(Theme, related_name="instruments", blank=True)
     targets = models.ManyToManyField(Target, through="InstrumentTarget", related_name="instruments", blank=True)
-    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
+    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal migration 0003)
 
     objects = InstrumentQuerySet.as_manager()
     history = curated_history(excluded_fields=["search_vector"], m2m_fields=[themes])
@@ -203,7 +203,7 @@ class Provision(Curated):
     text = models.TextField(_("official text"), blank=True, help_text=_("Copied exactly from the official document."))
     footnotes = models.JSONField(_("footnotes"), default=list, blank=True)
     targets = models.ManyToManyField(Target, through="ProvisionTarget", related_name="provisions", blank=True)
-    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal/search.py)
+    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (portal migration 0003)
 
     objects = ProvisionQuerySet.as_manager()
     history = curated_history(excluded_fields=["search_vector"])

@@ -1,0 +1,118 @@
+"""Facets: what each result is (type, themes, SDG goals, document) and how many results each value gives."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from django.db.models import CharField, Value
+
+from portal.models import Goal, PublicationStatus, Theme
+from portal.search.hits import Hit
+from portal.search.query import FACETS
+from portal.search.sources import facet_values, source_for, sources
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class FacetChoices:
+    """The values each facet accepts, with their labels (three small queries)."""
+
+    values: dict[str, dict[str, str]]
+
+    @classmethod
+    def load(cls) -> FacetChoices:
+        themes = Theme.objects.published().order_by("position", "name").values_list("slug", "name")
+        goals = Goal.objects.values_list("code", "short_title")
+        return cls(
+            {
+                "type": {source.type: str(source.label) for source in sources()},
+                "theme": dict(themes),
+                "goal": {code: f"Goal {code}: {short}" for code, short in goals},
+                "document": facet_values("document"),
+            }
+        )
+
+    def labels(self, name: str) -> dict[str, str]:
+        return self.values[name]
+
+
+def union(querysets):
+    """One query for all: `a UNION ALL b UNION ALL ...` (None when there is none)."""
+    combined = None
+    for queryset in querysets:
+        combined = queryset if combined is None else combined.union(queryset, all=True)
+    return combined
+
+
+def attach_facet_keys(hits: list[Hit]) -> None:
+    """Type, themes, goals and document of every hit: two queries, whatever the number of hits."""
+    themes: dict[tuple[str, int], set[str]] = defaultdict(set)
+    goals: dict[tuple[str, int], set[str]] = defaultdict(set)
+    if hits:
+        theme_rows = union(
+            source.model.themes.through.objects.filter(theme__status=PublicationStatus.PUBLISHED)
+            .annotate(kind=Value(source.type, output_field=CharField()))
+            .values_list("kind", source.theme_owner, "theme__slug")
+            .order_by()
+            for source in sources()
+            if source.theme_owner
+        )
+        for kind, owner, slug in theme_rows if theme_rows is not None else ():
+            themes[(kind, owner)].add(slug)
+        goal_rows = union(
+            link_model.objects.published()
+            .annotate(kind=Value(source.type, output_field=CharField()))
+            .values_list("kind", owner, "target__goal__code")
+            .order_by()
+            for source in sources()
+            if source.goal_links
+            for link_model, owner in [source.goal_links]
+        )
+        for kind, owner, code in goal_rows if goal_rows is not None else ():
+            goals[(kind, owner)].add(code)
+    for hit in hits:
+        source = source_for(hit.type)
+        key = (hit.type, hit.pk)
+        hit_themes = themes.get(key, set())
+        if source.themes_of:
+            other_type, column = source.themes_of
+            hit_themes = themes.get((other_type, hit.row[column]), set())
+        hit_goals = set(goals.get(key, set()))
+        if source.goal_field:
+            hit_goals.add(hit.row[source.goal_field])
+        hit.keys = {
+            "type": {hit.type},
+            "theme": set(hit_themes),
+            "goal": hit_goals,
+            "document": {hit.row[source.document_field]} if source.document_field else set(),
+        }
+
+
+def matches_facets(hit: Hit, selected: dict[str, str], ignore: str = "") -> bool:
+    return all(value in hit.keys[name] for name, value in selected.items() if name != ignore)
+
+
+def facet_counts(hits: list[Hit], selected: dict[str, str], choices: FacetChoices) -> dict[str, list[FacetValue]]:
+    """Per facet, the results each value would give: counted with the other facets applied, so a
+    value's count is exactly the number of results after choosing it."""
+    facets = {}
+    for name in FACETS:
+        counts: Counter = Counter()
+        for hit in hits:
+            if matches_facets(hit, selected, ignore=name):
+                counts.update(hit.keys[name])
+        labels = choices.labels(name)
+        current = selected.get(name, "")
+        values = [FacetValue(v, labels.get(v, v), counts[v], v == current) for v in labels if counts[v] or v == current]
+        if name in ("theme", "document"):
+            values.sort(key=lambda facet: -facet.count)
+        facets[name] = values
+    return facets

@@ -1,0 +1,28 @@
+"""A result as the engines find it, before facets, paging and snippets."""
+
+from dataclasses import dataclass, field
+
+from django.utils.safestring import SafeString, mark_safe
+
+from portal.search.sources import source_for
+
+
+@dataclass
+class Hit:
+    type: str
+    pk: int
+    row: dict
+    score: float
+    keys: dict[str, set[str]] = field(default_factory=dict)
+    identifier: str = ""
+    title: str = ""
+    context: str = ""
+    url: str = ""
+    snippet: SafeString = mark_safe("")
+
+    @property
+    def type_label(self) -> str:
+        return str(source_for(self.type).name)
+
+    def describe(self) -> None:
+        self.identifier, self.title, self.context, self.url = source_for(self.type).describe(self.row)

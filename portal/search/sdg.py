@@ -1,0 +1,54 @@
+"""The portal's own kinds of result: SDG targets and indicators (reference data, never drafts)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import Indicator, Target
+from portal.search.sources import Source, register
+
+
+def describe_target(row):
+    url = reverse("portal:target-detail", kwargs={"code": row["code"]})
+    return row["code"], f"Target {row['code']}", f"Goal {row['goal__code']}", url
+
+
+def describe_indicator(row):
+    url = reverse("portal:target-detail", kwargs={"code": row["target__code"]}) + f"#indicator-{row['code']}"
+    return row["code"], f"Indicator {row['code']}", f"Target {row['target__code']}", url
+
+
+register(
+    Source(
+        type="target",
+        order=70,
+        label=_("SDG targets"),
+        name=_("SDG target"),
+        model=Target,
+        values=("code", "goal__code"),
+        weighted={"A": ("code",), "B": ("title",)},
+        snippet=("title",),
+        describe=describe_target,
+        vocabulary=("title",),
+        published_only=False,
+        code_field="code",
+        goal_field="goal__code",
+    )
+)
+register(
+    Source(
+        type="indicator",
+        order=80,
+        label=_("SDG indicators"),
+        name=_("SDG indicator"),
+        model=Indicator,
+        values=("code", "target__code", "target__goal__code"),
+        weighted={"A": ("code",), "B": ("title",)},
+        snippet=("title",),
+        describe=describe_indicator,
+        vocabulary=("title",),
+        published_only=False,
+        type_weight=0.8,
+        code_field="code",
+        goal_field="target__goal__code",
+    )
+)

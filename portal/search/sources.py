@@ -1,0 +1,103 @@
+"""What can be found: one `Source` per kind of result, registered by the app that owns the model.
+
+Each app keeps a `search.py` module that calls `register(Source(...))`; `PortalConfig.ready()`
+imports them all with `autodiscover_modules("search")`, as Django's admin finds each `admin.py`.
+The search machinery knows only what is registered, so adding a content type is a change in
+one app. Sources come back in the order of their `order` attribute: that is the order of the
+`type` facet, of the API's result types, and the tie-break between equal scores.
+
+Facet contributions ride on the source: `theme_owner` (tagged with themes), `themes_of` (carries
+another result's themes), `goal_links` (published links to SDG targets), `goal_field` and
+`document_field` (a column that is itself a goal code or a document symbol). The values the
+`document` facet accepts come from `register_facet_values("document", loader)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+@dataclass(frozen=True)
+class Source:
+    """One kind of result: where it comes from, which fields weigh how much, how it links."""
+
+    type: str  # the value of the `type` facet and the API's result type
+    order: int  # position among the types (see the module docstring)
+    label: str  # plural, in the type facet: "Instruments"
+    name: str  # singular, on each result: "Instrument"
+    model: type  # a model with a trigger-maintained `search_vector` (portal migration 0003)
+    values: tuple[str, ...]  # the columns `describe` reads
+    weighted: dict[str, tuple[str, ...]]  # fields by weight A > B > C > D (SQLite; the trigger on PostgreSQL)
+    snippet: tuple[str, ...]  # fields the highlighted snippet is cut from
+    describe: Callable[[dict], tuple[str, str, str, str]]  # row -> (identifier, title, context, url)
+    vocabulary: tuple[str, ...] = ()  # columns whose words "did you mean" may suggest (PostgreSQL)
+    published_only: bool = True  # only `model.objects.published()`; False for reference data
+    type_weight: float = 1.0
+    kind_weights: Mapping[str, float] = field(default_factory=dict)  # row["kind"] -> factor
+    code_field: str = ""  # an exact match of the whole query on this column puts the entry first
+    document_field: str = ""  # the `document` facet value of a result
+    goal_field: str = ""  # the column holding the result's own SDG goal code
+    theme_owner: str = ""  # tagged with themes: the owner column of `model.themes.through`
+    themes_of: tuple[str, str] = ()  # (type, column): carries that result's themes, as a provision its instrument's
+    goal_links: tuple[type, str] | None = None  # (link model to SDG targets, owner column)
+
+    def queryset(self):
+        return self.model.objects.published() if self.published_only else self.model.objects.all()
+
+    def weight(self, row: dict) -> float:
+        return self.type_weight * self.kind_weights.get(row.get("kind"), 1.0)
+
+    def exact_code_bonus(self, row: dict, text: str) -> float:
+        """An exact SDG code or document symbol ("16.3", "A/CONF.234/5") puts that entry first."""
+        if self.code_field and row.get(self.code_field) and row[self.code_field].lower() == text.strip().lower():
+            return 10.0
+        return 0.0
+
+
+_sources: dict[str, Source] = {}
+_facet_values: dict[str, Callable[[], dict[str, str]]] = {}
+
+
+def register(source: Source) -> Source:
+    """Make a kind of result searchable; call it from the owning app's `search.py`."""
+    if source.type in _sources:
+        raise ImproperlyConfigured(f'The search type "{source.type}" is already registered.')
+    taken = {other.order: other.type for other in _sources.values()}
+    if source.order in taken:
+        raise ImproperlyConfigured(
+            f'The search type "{source.type}" has order {source.order}, already taken by "{taken[source.order]}".'
+        )
+    _sources[source.type] = source
+    return source
+
+
+def unregister(type: str) -> None:
+    del _sources[type]
+
+
+def sources() -> list[Source]:
+    """Every registered source, in their `order`."""
+    return sorted(_sources.values(), key=lambda source: source.order)
+
+
+def source_for(type: str) -> Source:
+    return _sources[type]
+
+
+def type_order() -> dict[str, int]:
+    return {source.type: source.order for source in _sources.values()}
+
+
+def register_facet_values(facet: str, loader: Callable[[], dict[str, str]]) -> None:
+    """The values a facet accepts, with their labels: `loader()` runs one query per search."""
+    if facet in _facet_values:
+        raise ImproperlyConfigured(f'The values of the search facet "{facet}" are already registered.')
+    _facet_values[facet] = loader
+
+
+def facet_values(facet: str) -> dict[str, str]:
+    loader = _facet_values.get(facet)
+    return loader() if loader else {}

@@ -1,0 +1,67 @@
+"""Search: recommendations and the documents they come from (registered with `portal.search`)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from portal.search import Source, register, register_facet_values
+from recommendations.models import Document, Recommendation, RecommendationKind, RecommendationTarget
+
+
+def describe_recommendation(row):
+    title = f"{row['document__symbol']}, para. {row['paragraph']}"
+    context = RecommendationKind(row["kind"]).label
+    url = reverse("recommendations:recommendation-detail", kwargs={"slug": row["slug"]})
+    return row["slug"], title, context, url
+
+
+def describe_document(row):
+    title = row["symbol"] if row["is_un_symbol"] else row["title"]
+    context = row["title"] if row["is_un_symbol"] else ""
+    return row["symbol"], title, context, reverse("recommendations:document-detail", kwargs={"symbol": row["symbol"]})
+
+
+def document_choices() -> dict[str, str]:
+    """The `document` facet: every published document, by symbol."""
+    return {
+        symbol: symbol if is_un else title
+        for symbol, is_un, title in Document.objects.published().values_list("symbol", "is_un_symbol", "title")
+    }
+
+
+register(
+    Source(
+        type="recommendation",
+        order=50,
+        label=_("Recommendations"),
+        name=_("Recommendation"),
+        model=Recommendation,
+        values=("slug", "paragraph", "kind", "document__symbol"),
+        weighted={"A": ("summary",), "C": ("text",), "D": ("addressee", "document__symbol")},
+        snippet=("text", "summary"),
+        describe=describe_recommendation,
+        vocabulary=("summary", "text"),
+        # A recommendation proper outweighs a question for discussion or a summary of views.
+        kind_weights={RecommendationKind.RECOMMENDATION: 1.3, RecommendationKind.SUMMARY_OF_VIEWS: 0.9},
+        document_field="document__symbol",
+        theme_owner="recommendation_id",
+        goal_links=(RecommendationTarget, "recommendation_id"),
+    )
+)
+register(
+    Source(
+        type="document",
+        order=60,
+        label=_("Documents"),
+        name=_("Document"),
+        model=Document,
+        values=("symbol", "title", "is_un_symbol"),
+        weighted={"A": ("title", "symbol"), "B": ("summary",)},
+        snippet=("title", "summary"),
+        describe=describe_document,
+        vocabulary=("title", "summary"),
+        code_field="symbol",
+        document_field="symbol",
+        theme_owner="document_id",
+    )
+)
+register_facet_values("document", document_choices)
