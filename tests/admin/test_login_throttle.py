@@ -68,6 +68,35 @@ def test_reset_lifts_the_lock(client, curator):
     assert is_signed_in(client)
 
 
+def test_a_curator_lifts_the_lock_in_the_admin(client, curator):
+    from axes.models import AccessAttempt  # noqa: PLC0415  (only installed with the lock)
+
+    for number in range(LIMIT):
+        sign_in(client, f"guess-{number}")
+    admin_client = type(client)()
+    admin_client.force_login(User.objects.create_user("admin", is_staff=True, is_superuser=True))
+    attempt = AccessAttempt.objects.get(username="curator")
+
+    response = admin_client.post(
+        reverse("admin:axes_accessattempt_changelist"),
+        {"action": "delete_selected", "_selected_action": [attempt.pk], "post": "yes"},
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert sign_in(client, RIGHT).status_code == HTTPStatus.FOUND
+
+
+def test_a_successful_sign_in_clears_earlier_failures(client, curator):
+    for number in range(LIMIT - 1):
+        sign_in(client, f"guess-{number}")
+    assert sign_in(client, RIGHT).status_code == HTTPStatus.FOUND
+    client.logout()
+
+    assert [sign_in(client, f"typo-{number}").status_code for number in range(LIMIT - 1)] == [HTTPStatus.OK] * (
+        LIMIT - 1
+    )
+
+
 def test_lock_is_per_username_and_address(client, curator):
     """A guesser elsewhere cannot lock a curator out of their own office."""
     for number in range(LIMIT):
