@@ -7,6 +7,7 @@ be given explicitly.
 
 import os
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -169,27 +170,62 @@ WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 
 FIXTURES_DIR = BASE_DIR / "fixtures"
 
-# The throttle counts requests per client in this cache. Local memory needs no server; with
-# several worker processes each keeps its own count.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}}
+# Cache and throttles
+# The API throttle (DRF) and the search throttle count requests per client in the default cache.
+# REDIS_URL (redis://host:6379/0) puts the counts in Redis, shared by every worker and instance;
+# without it each worker process keeps its own count in local memory.
 
-# REST API v1 (portal/api.py). Anonymous clients may read; each client address gets
-# DJANGO_API_THROTTLE_RATE requests ("120/minute"; "off" disables the throttle).
+
+def env_whole_number(name: str, default: int, minimum: int = 0) -> int:
+    raw = os.environ.get(name, "").strip() or str(default)
+    if not raw.isdigit() or int(raw) < minimum:
+        raise ImproperlyConfigured(f"{name} must be a whole number of at least {minimum}; got {raw!r}.")
+    return int(raw)
+
+
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured(f"REDIS_URL must start with redis://, rediss:// or unix://; got {REDIS_URL!r}.")
+if REDIS_URL:
+    # If Redis is unreachable the throttles let requests through (logged) rather than fail every page.
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "portal",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1, "IGNORE_EXCEPTIONS": True},
+        }
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}}
+
+# Reverse proxies in front of the portal that append to X-Forwarded-For (0: none, use the connecting
+# address). The throttles and the login lock count clients from it; with a proxy declared,
+# X-Forwarded-Proto is trusted for HTTPS (see Security). DJANGO_API_NUM_PROXIES is the older name.
+if os.environ.get("DJANGO_NUM_PROXIES", "").strip():
+    NUM_PROXIES = env_whole_number("DJANGO_NUM_PROXIES", 0)
+else:
+    NUM_PROXIES = env_whole_number("DJANGO_API_NUM_PROXIES", 0)
+
 THROTTLE_RATE_PATTERN = re.compile(r"^[1-9][0-9]*/(s|sec|second|m|min|minute|h|hour|d|day)$")
-API_THROTTLE_RATE = os.environ.get("DJANGO_API_THROTTLE_RATE", "").strip() or "120/minute"
-if API_THROTTLE_RATE.lower() == "off":
-    API_THROTTLE_RATE = None
-elif not THROTTLE_RATE_PATTERN.match(API_THROTTLE_RATE):
-    raise ImproperlyConfigured(
-        f'DJANGO_API_THROTTLE_RATE must look like "120/minute" (per second, minute, hour or day) or be "off"; '
-        f"got {API_THROTTLE_RATE!r}."
-    )
-try:
-    API_NUM_PROXIES = int(os.environ.get("DJANGO_API_NUM_PROXIES", "").strip() or "0")
-except ValueError:
-    API_NUM_PROXIES = -1
-if API_NUM_PROXIES < 0:
-    raise ImproperlyConfigured("DJANGO_API_NUM_PROXIES must be a whole number (0 when no proxy is in front).")
+
+
+def env_throttle_rate(name: str, default: str) -> str | None:
+    rate = os.environ.get(name, "").strip() or default
+    if rate.lower() == "off":
+        return None
+    if not THROTTLE_RATE_PATTERN.match(rate):
+        raise ImproperlyConfigured(
+            f'{name} must look like "{default}" (per second, minute, hour or day) or be "off"; got {rate!r}.'
+        )
+    return rate
+
+
+# REST API v1 (portal/api.py): anonymous clients may read, each address DJANGO_API_THROTTLE_RATE times.
+API_THROTTLE_RATE = env_throttle_rate("DJANGO_API_THROTTLE_RATE", "120/minute")
+# HTML search (/search/, portal/throttling.py): DJANGO_SEARCH_THROTTLE_RATE searches per address.
+SEARCH_THROTTLE_RATE = env_throttle_rate("DJANGO_SEARCH_THROTTLE_RATE", "60/minute")
 
 # The API's own classes (pagination, CSV, throttle, content negotiation) are set on its views in
 # portal/api.py: DRF imports DEFAULT_* classes while portal.api itself is being imported.
@@ -201,7 +237,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [],
     "DEFAULT_THROTTLE_RATES": {"anon": API_THROTTLE_RATE},
-    "NUM_PROXIES": API_NUM_PROXIES,
+    "NUM_PROXIES": NUM_PROXIES,
     "EXCEPTION_HANDLER": "portal.api.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
@@ -238,11 +274,83 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_HEADERS = ["accept", "if-modified-since", "if-none-match"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link", "X-Total-Count", "Retry-After"]
 
+# Security
+# HTTPS: cookies are secure unless DJANGO_SECURE_COOKIES=0; HSTS and the redirect to https:// are
+# switched on by the environment once the site is served over HTTPS (never in debug mode).
+SECURE_CONTENT_TYPE_NOSNIFF = True
 if not DEBUG:
-    SECURE_CONTENT_TYPE_NOSNIFF = True
     SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    SECURE_HSTS_SECONDS = env_whole_number("DJANGO_SECURE_HSTS_SECONDS", 0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS")
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD")
+    SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT")
+# X-Forwarded-Proto says "https" only when a proxy sets it; without one a client could claim it.
+if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", default=NUM_PROXIES > 0):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+INSTALLED_APPS += ["csp", "axes"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+)
+MIDDLEWARE += ["csp.middleware.CSPMiddleware", "axes.middleware.AxesMiddleware"]
+
+# Content-Security-Policy (django-csp): everything from this site, no inline script or style, no
+# framing. The Swagger UI loads its start-up script as a file (portal/api.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# Permissions-Policy (django-permissions-policy): the portal needs none of these browser features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
+# Password guessing on the admin login (django-axes): DJANGO_LOGIN_FAILURE_LIMIT failures from one
+# address for one username lock that pair out for DJANGO_LOGIN_COOLOFF_MINUTES (each further attempt
+# starts the wait again). Counted in the database, so every worker sees one count; a curator lifts a
+# lock under Admin > Axes > Access attempts, or with `manage.py axes_reset`.
+AUTHENTICATION_BACKENDS = ["portal.security.LoginLockBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env_whole_number("DJANGO_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_whole_number("DJANGO_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.security.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 
 LOGGING = {
     "version": 1,

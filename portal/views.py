@@ -12,6 +12,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from portal.models import Goal, Indicator, PublicationStatus, Target, Theme
 from portal.search import FACET_HEADINGS, SearchOutcome, run_search
 from portal.selectors import TARGET_LINK_MODELS, links_for_target
+from portal.throttling import SearchRateThrottle, throttled
 from programmes.models import Activity, Programme, Resource
 from recommendations.models import Recommendation
 from standards.models import Instrument, Provision
@@ -207,6 +208,7 @@ def search_groups(outcome: SearchOutcome) -> list[tuple[str, list]]:
 
 
 @require_GET
+@throttled(SearchRateThrottle, "portal/search_throttled.html")
 def search(request):
     """Site search: the same parameters, results and facet counts as /api/v1/search/."""
     outcome = run_search(request.GET)

@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 
 
@@ -19,3 +20,11 @@ def fixtures_copy(tmp_path) -> Path:
     target = tmp_path / "fixtures"
     shutil.copytree(settings.FIXTURES_DIR, target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttle_counts():
+    """Throttle counts (API, search) start at zero in every test."""
+    cache.clear()
+    yield
+    cache.clear()
