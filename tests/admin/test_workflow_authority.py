@@ -16,7 +16,7 @@ from django.urls import reverse
 from portal import services
 from portal.models import PublicationStatus, Theme
 from portal.roles import EDITOR, REVIEWER, VIEWER
-from programmes.models import Activity, Programme, ProgrammeTarget
+from programmes.models import Activity, Country, Programme, ProgrammeTarget
 from tests.admin.conftest import make_user, theme_form
 
 pytestmark = pytest.mark.django_db
@@ -414,3 +414,39 @@ def test_reviewer_permissions_include_every_editor_permission():
 )
 def test_reviewer_may_add_and_import(url):
     assert login(user_for(REVIEWER)).get(url).status_code == HTTPStatus.OK
+
+
+# --- countries --------------------------------------------------------------------------------
+
+
+def test_countries_from_the_fixtures_are_published():
+    assert Country.objects.count() > 50
+    assert set(Country.objects.values_list("status", flat=True)) == {P}
+
+
+def test_an_editors_new_country_is_a_draft_and_not_public(client):
+    response = login(user_for(EDITOR)).post(
+        reverse("admin:programmes_country_add"),
+        {"slug": "atlantis", "name": "Atlantis", "iso3": "ATL", "status": D, "sources": "[]", "general_knowledge": ""},
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    country = Country.objects.get(slug="atlantis")
+    assert country.status == D
+    assert country.history.latest().history_user.username == "user-editor"
+    Activity.objects.filter(pk=Activity.objects.published().first().pk).update(country=country)
+    assert client.get(country.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
+    assert client.get(reverse("api:country-detail", args=["atlantis"])).status_code == HTTPStatus.NOT_FOUND
+    assert "atlantis" not in client.get(reverse("programmes:country-list")).text
+    assert "atlantis" not in client.get("/sitemap.xml").text
+
+
+@pytest.mark.parametrize("role", [EDITOR, VIEWER])
+def test_only_a_reviewer_changes_a_published_country(role):
+    country = Country.objects.published().first()
+    url = reverse("admin:programmes_country_change", args=[country.pk])
+    data = {"slug": country.slug, "name": "Renamed", "iso3": country.iso3, "status": P, "sources": "[]",
+            "general_knowledge": ""}  # fmt: skip
+    assert login(user_for(role)).post(url, data).status_code == HTTPStatus.FORBIDDEN
+    assert login(user_for(REVIEWER)).post(url, data).status_code == HTTPStatus.FOUND
+    country.refresh_from_db()
+    assert country.name == "Renamed"
