@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 
 from portal import services
+from portal.admin import CuratedAdmin
 from portal.models import PublicationStatus, Theme
 from portal.roles import EDITOR, REVIEWER, VIEWER
 from programmes.models import Activity, Country, Programme, ProgrammeTarget
@@ -331,6 +332,28 @@ def test_reviewer_reverts_to_a_published_version(admin_client_):
     theme.refresh_from_db()
     assert (theme.status, theme.name) == (P, "Version published")
     assert theme.history.latest().history_user.username == "user-reviewer"
+
+
+CURATED_MODELS = sorted(
+    (model for model, model_admin in admin.site._registry.items() if isinstance(model_admin, CuratedAdmin)),
+    key=lambda model: model._meta.label,
+)
+
+
+@pytest.mark.parametrize("model", CURATED_MODELS, ids=[model._meta.label for model in CURATED_MODELS])
+def test_every_curated_admin_judges_a_revert_on_the_stored_entry(admin_client_, model):
+    """The seeded version of each entry is published; the entry is a draft now: only a Reviewer may revert."""
+    obj = model.objects.published().order_by("pk").first()
+    version = obj.history.filter(status=P).earliest()
+    model.objects.filter(pk=obj.pk).update(status=D)
+    opts = model._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_simple_history", args=[obj.pk, version.history_id])
+    data = change_form_data(admin_client_.get(url))
+    assert login(user_for(VIEWER)).post(url, data).status_code == HTTPStatus.FORBIDDEN
+    assert_refused(login(user_for(EDITOR)).post(url, data))
+    assert model.objects.get(pk=obj.pk).status == D
+    assert login(user_for(REVIEWER)).post(url, data).status_code == HTTPStatus.FOUND
+    assert model.objects.get(pk=obj.pk).status == P
 
 
 # --- bulk import ------------------------------------------------------------------------------
