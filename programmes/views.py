@@ -98,9 +98,11 @@ class CountryListView(BreadcrumbMixin, ListView):
     template_name = "programmes/country_list.html"
 
     def get_queryset(self):
-        return Country.objects.published().annotate(
-            activity_count=Count("activities", filter=Q(activities__status=PUBLISHED))
-        ).filter(activity_count__gt=0)
+        return (
+            Country.objects.published()
+            .annotate(activity_count=Count("activities", filter=Q(activities__status=PUBLISHED)))
+            .filter(activity_count__gt=0)
+        )
 
     def get_breadcrumbs(self):
         return [(_("Countries"), "")]
