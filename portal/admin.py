@@ -1,16 +1,18 @@
 """Admin for the shared models, and the curation machinery every app's admin uses.
 
 `CuratedAdmin` adds the publication workflow (draft → in review → published, and withdrawn),
-enforced on the server: without `portal.publish_content` a user can neither set a status
-beyond "in review" (form, inline or action) nor change what is published. History (with a
-diff and revert) comes from django-simple-history. The coverage dashboard and the bulk
-import are admin views registered here and in `recommendations/admin.py`.
+enforced on the server by one authority, `services.check_write`, which every writing path calls
+(change and add forms, inlines, list actions, list edits, history revert, bulk import): without
+`portal.publish_content` a user can neither set a status beyond "in review" nor change what is
+published or withdrawn. History (with a diff and revert) comes from django-simple-history.
+The coverage dashboard and the bulk import are admin views registered here and in
+`recommendations/admin.py`.
 """
 
 from datetime import timedelta
 
-from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Exists, OuterRef
@@ -30,25 +32,32 @@ EVIDENCE_FIELDS = ["source_symbol", "source_locator", "rationale", "basis", "sta
 
 
 class WorkflowFormMixin:
-    """Refuses, on the server, a status or a change the user's role does not allow."""
+    """Shows, as a form error, what `services.check_write` would refuse when the entry is saved.
 
-    can_publish = False
+    The check is against the entry as stored now, so a history revert (whose form starts from an
+    old version) is judged like any other change. An inline row is only written when it changed.
+    """
+
+    user = None
+    check_unchanged = True
 
     def clean(self):
         cleaned_data = super().clean()
-        if self.can_publish:
-            return cleaned_data
-        if self.instance.pk and self.instance.status in services.REVIEW_STATUSES and self.has_changed():
-            raise forms.ValidationError(_("This entry is published or withdrawn: only a reviewer may change it."))
-        status = cleaned_data.get("status")
-        if "status" in self.changed_data and status not in services.EDITOR_STATUSES:
-            self.add_error("status", _("Only a reviewer may publish or withdraw."))
+        if self.check_unchanged or self.has_changed():
+            after = cleaned_data.get("status", self.instance.status)
+            try:
+                services.check_write(user=self.user, obj=self.instance, after_status=after)
+            except services.WorkflowError as exc:
+                field = "status" if "status" in self.fields and after != services.stored_status(self.instance) else None
+                self.add_error(field, str(exc))
         return cleaned_data
 
 
-def workflow_form(form_class, request):
+def workflow_form(form_class, request, *, check_unchanged: bool = True):
     return type(
-        form_class.__name__, (WorkflowFormMixin, form_class), {"can_publish": services.can_publish(request.user)}
+        form_class.__name__,
+        (WorkflowFormMixin, form_class),
+        {"user": request.user, "check_unchanged": check_unchanged},
     )
 
 
@@ -80,7 +89,7 @@ class CuratedInline(admin.TabularInline):
     show_change_link = True
 
     def get_formset(self, request, obj=None, **kwargs):
-        kwargs["form"] = workflow_form(kwargs.get("form", self.form), request)
+        kwargs["form"] = workflow_form(kwargs.get("form", self.form), request, check_unchanged=False)
         return super().get_formset(request, obj, **kwargs)
 
 
@@ -106,7 +115,15 @@ class CuratedAdmin(SimpleHistoryAdmin):
             form = historical_tags_form(form, record)
         return form
 
+    def get_changelist_form(self, request, **kwargs):
+        return workflow_form(super().get_changelist_form(request, **kwargs), request, check_unchanged=False)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """django-simple-history's revert, which itself asks only for view permission, behind the workflow."""
+        if request.method == "POST":
+            current = self.get_object(request, unquote(object_id))
+            if not (self.has_change_permission(request, current) if current else self.has_add_permission(request)):
+                raise PermissionDenied
         request.history_record = self.model.history.filter(history_id=version_id).first()
         return super().history_form_view(request, object_id, version_id, extra_context)
 
@@ -114,16 +131,26 @@ class CuratedAdmin(SimpleHistoryAdmin):
         return services.can_publish(request.user)
 
     def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        if allowed and obj is not None and obj.status in services.REVIEW_STATUSES:
-            return self.has_publish_permission(request)
-        return allowed
+        # Judged on the stored entry, also when `obj` is a historical copy (the history views pass one).
+        if obj is None:
+            return super().has_change_permission(request)
+        return services.may_write(user=request.user, obj=obj, after_status=services.stored_status(obj))
 
     def save_model(self, request, obj, form, change):
-        # The forms already refuse this; the check stands here too so no other path can bypass it.
-        if obj.status not in services.allowed_statuses(request.user) and (not change or "status" in form.changed_data):
-            raise PermissionDenied
+        # The forms already refuse this; the check stands here too so no path can bypass it.
+        services.check_write(user=request.user, obj=obj)
         super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        deleted = formset.deleted_forms if formset.can_delete else []
+        for inline_form in formset.forms:
+            instance = inline_form.instance
+            if inline_form in deleted and instance.pk is not None:
+                # Deleting is a change too: only by someone who may change the entry as it stands.
+                services.check_write(user=request.user, obj=instance, after_status=services.stored_status(instance))
+            elif inline_form.has_changed() and inline_form not in deleted:
+                services.check_write(user=request.user, obj=instance)
+        super().save_formset(request, form, formset, change)
 
     def _transition(self, request, queryset, status, done):
         try:

@@ -2,8 +2,8 @@
 
 `ensure_roles()` runs after every `migrate` (and `flush`) through `post_migrate`, so the groups exist
 in every database, test databases included; it only adds what is missing, so running it again
-changes nothing. Editors create and edit drafts and submit them for review; Reviewers also publish
-and withdraw (the `portal.publish_content` permission); Viewers read.
+changes nothing. Editors create and edit drafts and submit them for review; Reviewers may do all
+that and also publish and withdraw (the `portal.publish_content` permission); Viewers read.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def role_permissions(permission_model, content_type_model) -> dict[str, list]:
     return {
         VIEWER: by_action["view"],
         EDITOR: by_action["view"] + by_action["add"] + by_action["change"],
-        REVIEWER: by_action["view"] + by_action["change"] + list(publish),
+        REVIEWER: by_action["view"] + by_action["add"] + by_action["change"] + list(publish),
     }
 
 

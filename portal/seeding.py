@@ -743,8 +743,16 @@ class Loader:
     def load_countries(self) -> None:
         for record in self.records(self.read("programmes/countries.json")):
             with self.record(f"country {record.get('slug')}"):
-                self.check_keys(record, {"slug", "name"}, {"iso3"})
-                self.upsert(Country, {"slug": record["slug"]}, {"name": record["name"], "iso3": record.get("iso3", "")})
+                self.check_keys(record, {"slug", "name"}, {"iso3", "status"})
+                self.upsert(
+                    Country,
+                    {"slug": record["slug"]},
+                    {
+                        "name": record["name"],
+                        "iso3": record.get("iso3", ""),
+                        "status": record.get("status", PublicationStatus.PUBLISHED),
+                    },
+                )
 
     def load_programmes(self) -> None:
         for record in self.records(self.read("programmes/programmes.json")):

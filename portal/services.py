@@ -11,7 +11,7 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
@@ -42,8 +42,8 @@ TRANSITIONS: dict[str, set[str]] = {
 }
 
 
-class WorkflowError(Exception):
-    pass
+class WorkflowError(PermissionDenied):
+    """A write the user's role, or the entry's status, does not allow (the admin answers 403)."""
 
 
 def can_publish(user) -> bool:
@@ -52,6 +52,55 @@ def can_publish(user) -> bool:
 
 def allowed_statuses(user) -> set[str]:
     return set(PublicationStatus.values) if can_publish(user) else set(EDITOR_STATUSES)
+
+
+def stored_status(obj: models.Model) -> str | None:
+    """The entry's status in the database now; None if it is not there (a new entry, or one restored)."""
+    if obj.pk is None:
+        return None
+    return type(obj)._default_manager.filter(pk=obj.pk).values_list("status", flat=True).first()
+
+
+def check_model_permission(*, user, model: type[models.Model], action: str) -> None:
+    opts = model._meta
+    if not user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}"):
+        raise WorkflowError(
+            _("You may not %(action)s %(model)s.") % {"action": action, "model": opts.verbose_name_plural}
+        )
+
+
+def check_write(*, user, obj: models.Model, after_status: str | None = None) -> None:
+    """The one authority on writing curated content; raises WorkflowError if `user` may not save `obj`.
+
+    Every path that writes (change and add forms, inlines, list actions, list edits, history
+    revert, bulk import) calls this. It judges the step from the status stored in the database
+    now to `after_status` (by default the status `obj` is about to be saved with), never from the
+    copy it is given, which may be stale or historical: a revert posted back "unchanged" is
+    still a step from the current status to the old version's.
+    """
+    before = stored_status(obj)
+    after = obj.status if after_status is None else after_status
+    check_model_permission(user=user, model=type(obj), action="add" if before is None else "change")
+    if before in REVIEW_STATUSES and not can_publish(user):
+        raise WorkflowError(
+            _("This entry is %(status)s: only a reviewer may change it.")
+            % {"status": PublicationStatus(before).label.lower()}
+        )
+    if after not in allowed_statuses(user):
+        raise WorkflowError(_("Only a reviewer may publish or withdraw."))
+    if before is not None and after != before and before not in TRANSITIONS[after]:
+        raise WorkflowError(
+            _("An entry that is %(before)s cannot become %(after)s directly.")
+            % {"before": PublicationStatus(before).label.lower(), "after": PublicationStatus(after).label.lower()}
+        )
+
+
+def may_write(*, user, obj: models.Model, after_status: str | None = None) -> bool:
+    try:
+        check_write(user=user, obj=obj, after_status=after_status)
+    except WorkflowError:
+        return False
+    return True
 
 
 def owned_links(obj: models.Model) -> list[models.Model]:
@@ -75,15 +124,16 @@ def change_status(*, objects: Iterable[models.Model], status: str, user) -> int:
     """Move each object that may make this transition to `status`; return how many moved.
 
     Submitting or publishing an entity carries its draft and in-review links along, so a
-    published recommendation shows its SDG links. Raises WorkflowError if the user may not.
+    published recommendation shows its SDG links. Raises WorkflowError if the user may not
+    set this status at all; skips the objects whose current status does not allow the step.
     """
     if status not in allowed_statuses(user):
         raise WorkflowError(_("You may not set the status to “%(status)s”.") % {"status": status})
-    # Only a reviewer may move what is published or withdrawn, whatever the step.
-    movable = TRANSITIONS[status] if can_publish(user) else TRANSITIONS[status] - REVIEW_STATUSES
+    if isinstance(objects, models.QuerySet):
+        check_model_permission(user=user, model=objects.model, action="change")
     moved = 0
     for obj in objects:
-        if obj.status not in movable:
+        if obj.status not in TRANSITIONS[status] or not may_write(user=user, obj=obj, after_status=status):
             continue
         obj.status = status
         _save(obj, user)
@@ -91,6 +141,7 @@ def change_status(*, objects: Iterable[models.Model], status: str, user) -> int:
         if isinstance(obj, Curated) and status in (PublicationStatus.IN_REVIEW, PublicationStatus.PUBLISHED):
             for link in owned_links(obj):
                 if link.status in EDITOR_STATUSES and link.status != status:
+                    check_write(user=user, obj=link, after_status=status)
                     link.status = status
                     _save(link, user)
     return moved
@@ -187,19 +238,23 @@ class Importer:
             raise RowError(_("duplicate of row %(row)d") % {"row": self.seen[key]})
         self.seen[key] = number
 
+    def check_write(self, obj: models.Model) -> None:
+        try:
+            check_write(user=self.user, obj=obj)
+        except WorkflowError as exc:
+            raise RowError(f"{obj}: {exc}") from None
+
     def upsert(self, model, key: dict, values: dict) -> tuple[models.Model, str]:
         obj = model._default_manager.filter(**key).first()
         if obj is None:
             obj, state = model(**key, **values), NEW
         else:
             changed = {name: value for name, value in values.items() if getattr(obj, name) != value}
-            if changed and getattr(obj, "status", None) in REVIEW_STATUSES and not can_publish(self.user):
-                raise RowError(_("%(object)s is %(status)s: only a reviewer may change it") % {
-                    "object": obj, "status": obj.get_status_display()})  # fmt: skip
             for name, value in changed.items():
                 setattr(obj, name, value)
             state = CHANGED if changed else UNCHANGED
         if state != UNCHANGED:
+            self.check_write(obj)
             try:
                 _save(obj, self.user)
             except ValidationError as exc:
@@ -336,6 +391,7 @@ class ActivityImporter(Importer):
             },
         )
         if {i.pk for i in instruments} != set(activity.instruments.values_list("pk", flat=True)):
+            self.check_write(activity)
             activity.instruments.set(instruments)
             state = CHANGED if state == UNCHANGED else state
         return data["slug"], state

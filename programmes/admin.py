@@ -14,8 +14,9 @@ from programmes.models import (
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
-    list_display = ["name", "iso3", "slug"]
+class CountryAdmin(CuratedAdmin):
+    list_display = ["name", "iso3", "slug", "status", "updated_at"]
+    list_filter = ["status"]
     search_fields = ["name", "iso3", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 

@@ -101,4 +101,4 @@ class CountryViewSet(PublicReadOnlyViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        return Country.objects.all()
+        return Country.objects.published()

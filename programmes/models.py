@@ -12,7 +12,6 @@ from portal.models import (
     Evidence,
     Target,
     Theme,
-    TimeStamped,
     curated_history,
     status_constraint,
     validate_source_symbol,
@@ -20,13 +19,13 @@ from portal.models import (
 from standards.models import Instrument
 
 
-class CountryQuerySet(models.QuerySet):
+class CountryQuerySet(CuratedQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
 
-class Country(TimeStamped):
-    """A country or territory named in the sources (reference data, not curated prose)."""
+class Country(Curated):
+    """A country or territory named in the sources; curated, so a new one is public only once published."""
 
     slug = models.SlugField(_("slug"), max_length=80)
     name = models.CharField(_("name"), max_length=120, help_text=_("As the United Nations writes it."))
@@ -35,11 +34,13 @@ class Country(TimeStamped):
     )
 
     objects = CountryQuerySet.as_manager()
+    history = curated_history()
 
     class Meta:
         ordering = ["name"]
         verbose_name_plural = _("countries")
         constraints = [
+            status_constraint("programmes_country"),
             models.UniqueConstraint(fields=["slug"], name="programmes_country_slug_unique"),
             models.UniqueConstraint(fields=["name"], name="programmes_country_name_unique"),
             models.UniqueConstraint(

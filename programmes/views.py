@@ -98,9 +98,11 @@ class CountryListView(BreadcrumbMixin, ListView):
     template_name = "programmes/country_list.html"
 
     def get_queryset(self):
-        return Country.objects.annotate(
-            activity_count=Count("activities", filter=Q(activities__status=PUBLISHED))
-        ).filter(activity_count__gt=0)
+        return (
+            Country.objects.published()
+            .annotate(activity_count=Count("activities", filter=Q(activities__status=PUBLISHED)))
+            .filter(activity_count__gt=0)
+        )
 
     def get_breadcrumbs(self):
         return [(_("Countries"), "")]
@@ -108,7 +110,7 @@ class CountryListView(BreadcrumbMixin, ListView):
 
 class CountryDetailView(BreadcrumbMixin, DetailView):
     template_name = "programmes/country_detail.html"
-    queryset = Country.objects.all()
+    queryset = Country.objects.published()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

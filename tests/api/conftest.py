@@ -161,7 +161,7 @@ def world(db) -> World:
     )  # fmt: skip
     resource.themes.set([theme])
     ResourceInstrument.objects.create(resource=resource, instrument=instrument, **evidence())
-    country = Country.objects.create(slug="api-testland", name="API Testland", iso3="QZT")
+    country = Country.objects.create(slug="api-testland", name="API Testland", iso3="QZT", **published)
     activity = Activity.objects.create(
         slug="api-test-activity",
         country=country,
