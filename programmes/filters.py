@@ -72,7 +72,9 @@ class ResourceFilter(PortalFilterSet):
 
 
 class ActivityFilter(PortalFilterSet):
-    country = django_filters.ModelChoiceFilter(queryset=Country.objects.all(), to_field_name="slug", label=_("Country"))
+    country = django_filters.ModelChoiceFilter(
+        queryset=Country.objects.public(), to_field_name="slug", label=_("Country")
+    )
     theme = theme_filter("theme")
     programme = programme_filter()
     instrument = instrument_filter("instruments")

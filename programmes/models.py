@@ -2,7 +2,7 @@
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +10,7 @@ from portal.models import (
     Curated,
     CuratedQuerySet,
     Evidence,
+    PublicationStatus,
     Target,
     Theme,
     TimeStamped,
@@ -23,6 +24,13 @@ from standards.models import Instrument
 class CountryQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
+
+    def with_published_activities(self):
+        return self.filter(Exists(Activity.objects.published().filter(country=OuterRef("pk"))))
+
+    def public(self):
+        """The countries public output may name: those with at least one published activity."""
+        return self.with_published_activities()
 
 
 class Country(TimeStamped):
@@ -126,6 +134,9 @@ class Programme(Curated):
 class InterventionAreaQuerySet(CuratedQuerySet):
     def get_by_natural_key(self, programme_slug, slug):
         return self.get(programme__slug=programme_slug, slug=slug)
+
+    def published(self):
+        return self.filter(status=PublicationStatus.PUBLISHED, programme__status=PublicationStatus.PUBLISHED)
 
 
 class InterventionArea(Curated):

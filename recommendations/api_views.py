@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 
 from portal.api import PublicReadOnlyViewSet, published_links
-from portal.models import Theme
+from portal.models import published_themes
 from recommendations.filters import DocumentFilter, MeetingFilter, RecommendationFilter
 from recommendations.models import (
     AgendaItem,
@@ -22,10 +22,6 @@ from recommendations.serializers import (
     RecommendationDetailSerializer,
     RecommendationSerializer,
 )
-
-
-def published_themes() -> Prefetch:
-    return Prefetch("themes", queryset=Theme.objects.published())
 
 
 class MeetingViewSet(PublicReadOnlyViewSet):

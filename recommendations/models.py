@@ -90,6 +90,9 @@ class AgendaItemQuerySet(CuratedQuerySet):
     def get_by_natural_key(self, meeting_slug, ref):
         return self.get(meeting__slug=meeting_slug, ref=ref)
 
+    def published(self):
+        return self.filter(status=PublicationStatus.PUBLISHED, meeting__status=PublicationStatus.PUBLISHED)
+
 
 class AgendaItem(Curated):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
