@@ -84,6 +84,17 @@ class CuratedQuerySet(models.QuerySet):
         return self.filter(updated_at__gte=moment)
 
 
+class LinkQuerySet(CuratedQuerySet):
+    def published(self):
+        """Published links whose two ends are public too, so a link never leads to a hidden entry."""
+        queryset = super().published()
+        for name in self.model.link_fields:
+            end = self.model._meta.get_field(name).related_model
+            if issubclass(end, Curated):
+                queryset = queryset.filter(**{f"{name}__in": end.objects.published()})
+        return queryset
+
+
 class Curated(TimeStamped):
     """An entity curators draft, review and publish."""
 
@@ -156,7 +167,7 @@ class Evidence(TimeStamped):
     # The two ends of the link, e.g. ("instrument", "target"); set by each link model.
     link_fields: tuple[str, str] = ("", "")
 
-    objects = CuratedQuerySet.as_manager()
+    objects = LinkQuerySet.as_manager()
 
     class Meta:
         abstract = True

@@ -10,6 +10,7 @@ from portal.models import (
     Curated,
     CuratedQuerySet,
     Evidence,
+    LinkQuerySet,
     PublicationStatus,
     Target,
     Theme,
@@ -292,7 +293,7 @@ class Activity(Curated):
 # --- Cross-links with evidence ---------------------------------------------------
 
 
-class ProgrammeTargetQuerySet(CuratedQuerySet):
+class ProgrammeTargetQuerySet(LinkQuerySet):
     def get_by_natural_key(self, programme_slug, target_code):
         return self.get(programme__slug=programme_slug, target__code=target_code)
 
@@ -321,7 +322,7 @@ class ProgrammeTarget(Evidence):
     natural_key.dependencies = ["programmes.programme", "portal.target"]
 
 
-class ProgrammeInstrumentQuerySet(CuratedQuerySet):
+class ProgrammeInstrumentQuerySet(LinkQuerySet):
     def get_by_natural_key(self, programme_slug, instrument_slug):
         return self.get(programme__slug=programme_slug, instrument__slug=instrument_slug)
 
@@ -352,7 +353,7 @@ class ProgrammeInstrument(Evidence):
     natural_key.dependencies = ["programmes.programme", "standards.instrument"]
 
 
-class ResourceInstrumentQuerySet(CuratedQuerySet):
+class ResourceInstrumentQuerySet(LinkQuerySet):
     def get_by_natural_key(self, resource_slug, instrument_slug):
         return self.get(resource__slug=resource_slug, instrument__slug=instrument_slug)
 

@@ -13,6 +13,7 @@ from portal.models import (
     Curated,
     CuratedQuerySet,
     Evidence,
+    LinkQuerySet,
     PublicationStatus,
     Target,
     Theme,
@@ -278,7 +279,7 @@ class Recommendation(Curated):
 # --- Cross-links with evidence ---------------------------------------------------
 
 
-class RecommendationTargetQuerySet(CuratedQuerySet):
+class RecommendationTargetQuerySet(LinkQuerySet):
     def get_by_natural_key(self, recommendation_slug, target_code):
         return self.get(recommendation__slug=recommendation_slug, target__code=target_code)
 
@@ -309,7 +310,7 @@ class RecommendationTarget(Evidence):
     natural_key.dependencies = ["recommendations.recommendation", "portal.target"]
 
 
-class RecommendationInstrumentQuerySet(CuratedQuerySet):
+class RecommendationInstrumentQuerySet(LinkQuerySet):
     def get_by_natural_key(self, recommendation_slug, instrument_slug):
         return self.get(recommendation__slug=recommendation_slug, instrument__slug=instrument_slug)
 
@@ -342,7 +343,7 @@ class RecommendationInstrument(Evidence):
     natural_key.dependencies = ["recommendations.recommendation", "standards.instrument"]
 
 
-class RecommendationProgrammeQuerySet(CuratedQuerySet):
+class RecommendationProgrammeQuerySet(LinkQuerySet):
     def get_by_natural_key(self, recommendation_slug, programme_slug):
         return self.get(recommendation__slug=recommendation_slug, programme__slug=programme_slug)
 

@@ -641,3 +641,32 @@ def test_published_entries_remain_valid_filter_values(client, draft):
     assert [row["slug"] for row in response.json()["results"]] == [draft.host_activity.slug]
     body = public_text(client, f"/programmes/?parent={draft.host_parent_programme.slug}")
     assert "Some filters could not be applied" not in body
+
+
+# --- Links count and lead only to public entries ------------------------------------------
+
+LINK_MODELS = [
+    InstrumentTarget, ProvisionTarget, ProgrammeTarget, ProgrammeInstrument, ResourceInstrument,
+    RecommendationTarget, RecommendationInstrument, RecommendationProgramme,
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("link_model", LINK_MODELS, ids=lambda model: model.__name__)
+def test_a_published_link_has_two_public_ends(draft, link_model):
+    published = link_model.objects.published()
+    assert published.exists()
+    for name in link_model.link_fields:
+        end = link_model._meta.get_field(name).related_model
+        if hasattr(end, "status"):
+            ends = set(published.values_list(name, flat=True))
+            assert ends <= set(end.objects.published().values_list("pk", flat=True)), name
+
+
+def test_goal_page_link_counts_ignore_links_to_unpublished_entries(client, db):
+    def linked(code: str) -> str:
+        body = public_text(client, "/sdg/16/")
+        return re.search(rf"Target {re.escape(code)}</a>.*?<span class=\"meta\">(.*?)</span>", body, re.S).group(1)
+
+    before = linked("16.2")
+    build_hidden(PublicationStatus.DRAFT)  # adds published links from draft entries to 16.2
+    assert linked("16.2") == before
