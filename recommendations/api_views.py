@@ -56,7 +56,9 @@ class DocumentViewSet(PublicReadOnlyViewSet):
 
     def get_queryset(self):
         return (
-            Document.objects.published().select_related("meeting", "agenda_item").prefetch_related(published_themes())
+            Document.objects.published()
+            .select_related("meeting", "agenda_item__meeting")
+            .prefetch_related(published_themes())
         )
 
 
@@ -71,7 +73,7 @@ class RecommendationViewSet(PublicReadOnlyViewSet):
     def get_queryset(self):
         return (
             Recommendation.objects.published()
-            .select_related("document__meeting", "agenda_item")
+            .select_related("document__meeting", "agenda_item__meeting")
             .prefetch_related(
                 published_themes(),
                 published_links("target_links", RecommendationTarget, "target", "target__position"),

@@ -122,6 +122,11 @@ class AgendaItem(Curated):
     def __str__(self):
         return f"{self.get_kind_display()} {self.number}: {self.title}"
 
+    @property
+    def is_published(self) -> bool:
+        """An agenda item is public only with its meeting (join the meeting when reading this in a loop)."""
+        return self.status == PublicationStatus.PUBLISHED and self.meeting.status == PublicationStatus.PUBLISHED
+
     def natural_key(self):
         return (*self.meeting.natural_key(), self.ref)
 

@@ -183,7 +183,7 @@ def build_hidden(status: str) -> Hidden:
         **curated(mark, status),
     }
     Provision.objects.create(
-        instrument=host_instrument, kind="rule", number="2", ref="2", position=2, **hidden_provision_fields
+        instrument=host_instrument, kind="rule", number="2", ref=slug("rule"), position=2, **hidden_provision_fields
     )
     # A published provision of a hidden instrument is hidden too.
     hidden_instrument_provision = Provision.objects.create(
@@ -298,10 +298,10 @@ def build_hidden(status: str) -> Hidden:
     )
     # A published agenda item of a hidden meeting, and a hidden item of a published meeting.
     item_of_hidden_meeting = AgendaItem.objects.create(
-        meeting=meeting, number="1", ref="item-1", title=mark("item-of-hidden-meeting"), status=PUBLISHED
+        meeting=meeting, number="1", ref=slug("item-1"), title=mark("item-of-hidden-meeting"), status=PUBLISHED
     )
     hidden_item = AgendaItem.objects.create(
-        meeting=host_meeting, number="2", ref="item-2", title=mark("agenda-item-title"), **curated(mark, status)
+        meeting=host_meeting, number="2", ref=slug("item-2"), title=mark("agenda-item-title"), **curated(mark, status)
     )
     hidden_item.themes.add(host_theme)
     host_item = AgendaItem.objects.create(
