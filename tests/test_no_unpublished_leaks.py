@@ -670,3 +670,12 @@ def test_goal_page_link_counts_ignore_links_to_unpublished_entries(client, db):
     before = linked("16.2")
     build_hidden(PublicationStatus.DRAFT)  # adds published links from draft entries to 16.2
     assert linked("16.2") == before
+
+
+def test_filtering_by_an_unpublished_agenda_item_finds_nothing(client, draft):
+    hidden_item = draft.host_recommendation_in_host_meeting.agenda_item
+    response = client.get("/api/v1/recommendations/", {"agenda_item": hidden_item.ref})
+    assert response.status_code == HTTPStatus.OK
+    assert response.json()["count"] == 0
+    shown = client.get("/api/v1/recommendations/", {"agenda_item": "item-4", "meeting": "fourteenth-congress"})
+    assert shown.json()["count"] > 0
