@@ -8,7 +8,7 @@ from django.apps import apps
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import FilteredRelation, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -41,12 +41,58 @@ class TimeStamped(models.Model):
         abstract = True
 
 
+PUBLISHED_PREFIX = "published_"
+
+
+class PublishedRelationsIterable(models.query.ModelIterable):
+    """Model instances whose every `select_published()` join is set: the related entry, or None.
+
+    (Django leaves a filtered relation's attribute unset when the join finds nothing.)
+    """
+
+    def __iter__(self):
+        names = [name for name in self.queryset.query._filtered_relations if name.startswith(PUBLISHED_PREFIX)]
+        for instance in super().__iter__():
+            for name in names:
+                instance.__dict__.setdefault(name, None)
+            yield instance
+
+
 class CuratedQuerySet(models.QuerySet):
+    """Public output reads only `published()` entries, and reaches related entries only through
+    `published()` querysets (`Prefetch("themes", queryset=Theme.objects.published())`) or
+    `select_published()`, so a draft never shows on a page, in a list or in the API."""
+
     def published(self):
         return self.filter(status=PublicationStatus.PUBLISHED)
 
+    def select_published(self, *relations: str):
+        """Join each foreign key in `relations` as `published_<last part>`: the related entry when it is
+        published, else None. Pages read `programme.published_parent`, never `programme.parent` (which
+        would show a draft parent). No extra query: the join is `select_related`'s, with the status in it."""
+        joins = {
+            f"{PUBLISHED_PREFIX}{relation.split('__')[-1]}": FilteredRelation(
+                relation, condition=Q(**{f"{relation}__status": PublicationStatus.PUBLISHED})
+            )
+            for relation in relations
+        }
+        queryset = self.annotate(**joins).select_related(*joins)
+        queryset._iterable_class = PublishedRelationsIterable
+        return queryset
+
     def updated_since(self, moment):
         return self.filter(updated_at__gte=moment)
+
+
+class LinkQuerySet(CuratedQuerySet):
+    def published(self):
+        """Published links whose two ends are public too, so a link never leads to a hidden entry."""
+        queryset = super().published()
+        for name in self.model.link_fields:
+            end = self.model._meta.get_field(name).related_model
+            if issubclass(end, Curated):
+                queryset = queryset.filter(**{f"{name}__in": end.objects.published()})
+        return queryset
 
 
 class Curated(TimeStamped):
@@ -121,7 +167,7 @@ class Evidence(TimeStamped):
     # The two ends of the link, e.g. ("instrument", "target"); set by each link model.
     link_fields: tuple[str, str] = ("", "")
 
-    objects = CuratedQuerySet.as_manager()
+    objects = LinkQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -348,6 +394,11 @@ class Theme(Curated):
 
     def natural_key(self):
         return (self.slug,)
+
+
+def published_themes(relation: str = "themes") -> Prefetch:
+    """Prefetch an entry's themes, the published ones only (templates and serializers read `.themes.all`)."""
+    return Prefetch(relation, queryset=Theme.objects.published())
 
 
 # --- Seeding ---------------------------------------------------------------------

@@ -12,7 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from portal.models import UN_LANGUAGES, Goal, Indicator, LinkBasis, PublicationStatus, Target, Theme
+from portal.models import UN_LANGUAGES, Goal, Indicator, LinkBasis, Target, Theme
 from programmes.models import Programme
 from recommendations.models import Recommendation
 from standards.models import Instrument, Provision
@@ -84,7 +84,7 @@ class PublishedSlugField(serializers.SlugRelatedField):
         super().__init__(slug_field=slug_field, read_only=True, allow_null=True, **kwargs)
 
     def to_representation(self, value):
-        if getattr(value, "status", PublicationStatus.PUBLISHED) != PublicationStatus.PUBLISHED:
+        if not getattr(value, "is_published", True):
             return None
         return super().to_representation(value)
 

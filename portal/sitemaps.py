@@ -49,7 +49,7 @@ sitemaps = {
     "provisions": model_sitemap(Provision.objects.published().select_related("instrument")),
     "programmes": model_sitemap(Programme.objects.published()),
     "resources": model_sitemap(Resource.objects.published()),
-    "countries": model_sitemap(Country.objects.published().filter(activities__isnull=False).distinct()),
+    "countries": model_sitemap(Country.objects.public()),
     "meetings": model_sitemap(Meeting.objects.published()),
     "documents": model_sitemap(Document.objects.published()),
     "recommendations": model_sitemap(Recommendation.objects.published()),

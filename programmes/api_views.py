@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 
 from portal.api import PublicReadOnlyViewSet, published_links
-from portal.models import Theme
+from portal.models import published_themes
 from programmes.filters import ActivityFilter, CountryFilter, ProgrammeFilter, ResourceFilter
 from programmes.models import (
     Activity,
@@ -25,10 +25,6 @@ from programmes.serializers import (
     ResourceSerializer,
 )
 from standards.models import Instrument
-
-
-def published_themes() -> Prefetch:
-    return Prefetch("themes", queryset=Theme.objects.published())
 
 
 def instrument_links(link_model) -> Prefetch:
@@ -101,4 +97,4 @@ class CountryViewSet(PublicReadOnlyViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        return Country.objects.published()
+        return Country.objects.public()

@@ -73,7 +73,7 @@ class ResourceFilter(PortalFilterSet):
 
 class ActivityFilter(PortalFilterSet):
     country = django_filters.ModelChoiceFilter(
-        queryset=Country.objects.published(), to_field_name="slug", label=_("Country")
+        queryset=Country.objects.public(), to_field_name="slug", label=_("Country")
     )
     theme = theme_filter("theme")
     programme = programme_filter()

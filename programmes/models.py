@@ -2,7 +2,7 @@
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +10,8 @@ from portal.models import (
     Curated,
     CuratedQuerySet,
     Evidence,
+    LinkQuerySet,
+    PublicationStatus,
     Target,
     Theme,
     curated_history,
@@ -22,6 +24,13 @@ from standards.models import Instrument
 class CountryQuerySet(CuratedQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
+
+    def with_published_activities(self):
+        return self.filter(Exists(Activity.objects.published().filter(country=OuterRef("pk"))))
+
+    def public(self):
+        """The countries public output may name: published, with at least one published activity."""
+        return self.published().with_published_activities()
 
 
 class Country(Curated):
@@ -128,6 +137,9 @@ class InterventionAreaQuerySet(CuratedQuerySet):
     def get_by_natural_key(self, programme_slug, slug):
         return self.get(programme__slug=programme_slug, slug=slug)
 
+    def published(self):
+        return self.filter(status=PublicationStatus.PUBLISHED, programme__status=PublicationStatus.PUBLISHED)
+
 
 class InterventionArea(Curated):
     """An area of intervention of a programme (e.g. the Global Programme's six)."""
@@ -223,6 +235,10 @@ class ActivityQuerySet(CuratedQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
+    def published(self):
+        """Published activities whose country (if any) is published too: a new country is public once reviewed."""
+        return super().published().filter(Q(country__isnull=True) | Q(country__status=PublicationStatus.PUBLISHED))
+
 
 class Activity(Curated):
     """Technical assistance delivered in a country in a year, as a report records it."""
@@ -282,7 +298,7 @@ class Activity(Curated):
 # --- Cross-links with evidence ---------------------------------------------------
 
 
-class ProgrammeTargetQuerySet(CuratedQuerySet):
+class ProgrammeTargetQuerySet(LinkQuerySet):
     def get_by_natural_key(self, programme_slug, target_code):
         return self.get(programme__slug=programme_slug, target__code=target_code)
 
@@ -311,7 +327,7 @@ class ProgrammeTarget(Evidence):
     natural_key.dependencies = ["programmes.programme", "portal.target"]
 
 
-class ProgrammeInstrumentQuerySet(CuratedQuerySet):
+class ProgrammeInstrumentQuerySet(LinkQuerySet):
     def get_by_natural_key(self, programme_slug, instrument_slug):
         return self.get(programme__slug=programme_slug, instrument__slug=instrument_slug)
 
@@ -342,7 +358,7 @@ class ProgrammeInstrument(Evidence):
     natural_key.dependencies = ["programmes.programme", "standards.instrument"]
 
 
-class ResourceInstrumentQuerySet(CuratedQuerySet):
+class ResourceInstrumentQuerySet(LinkQuerySet):
     def get_by_natural_key(self, resource_slug, instrument_slug):
         return self.get(resource__slug=resource_slug, instrument__slug=instrument_slug)
 

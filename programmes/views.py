@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from portal.models import PublicationStatus
+from portal.models import PublicationStatus, published_themes
 from portal.views import BreadcrumbMixin, FilteredListView
 from programmes.filters import ActivityFilter, ProgrammeFilter
 from programmes.models import (
@@ -18,14 +18,19 @@ from programmes.models import (
     Resource,
 )
 from recommendations.models import RecommendationProgramme
+from standards.models import Instrument
 
 PUBLISHED = PublicationStatus.PUBLISHED
+
+
+def published_instruments() -> Prefetch:
+    return Prefetch("instruments", queryset=Instrument.objects.published())
 
 
 class ProgrammeListView(FilteredListView):
     template_name = "programmes/programme_list.html"
     filterset_class = ProgrammeFilter
-    queryset = Programme.objects.published().select_related("parent").prefetch_related("themes")
+    queryset = Programme.objects.published().select_published("parent").prefetch_related(published_themes())
 
     def get_breadcrumbs(self):
         return [(_("Programmes"), "")]
@@ -37,9 +42,9 @@ class ProgrammeDetailView(BreadcrumbMixin, DetailView):
     def get_queryset(self):
         return (
             Programme.objects.published()
-            .select_related("parent")
+            .select_published("parent")
             .prefetch_related(
-                "themes",
+                published_themes(),
                 Prefetch("children", queryset=Programme.objects.published()),
                 Prefetch("intervention_areas", queryset=InterventionArea.objects.published()),
                 Prefetch("resources", queryset=Resource.objects.published()),
@@ -57,7 +62,7 @@ class ProgrammeDetailView(BreadcrumbMixin, DetailView):
             recommendation_links=RecommendationProgramme.objects.published()
             .filter(programme=programme, recommendation__status=PUBLISHED, recommendation__document__status=PUBLISHED)
             .select_related("recommendation__document"),
-            activities=Activity.objects.published().filter(programme=programme).select_related("country", "theme"),
+            activities=Activity.objects.published().filter(programme=programme).select_related("country"),
         )
         return context
 
@@ -69,7 +74,7 @@ class ResourceDetailView(BreadcrumbMixin, DetailView):
     template_name = "programmes/resource_detail.html"
 
     def get_queryset(self):
-        return Resource.objects.published().select_related("programme").prefetch_related("themes")
+        return Resource.objects.published().select_published("programme").prefetch_related(published_themes())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -86,9 +91,7 @@ class ActivityListView(FilteredListView):
     template_name = "programmes/activity_list.html"
     filterset_class = ActivityFilter
     paginate_by = 50
-    queryset = (
-        Activity.objects.published().select_related("country", "programme", "theme").prefetch_related("instruments")
-    )
+    queryset = Activity.objects.published().select_related("country").prefetch_related(published_instruments())
 
     def get_breadcrumbs(self):
         return [(_("Technical assistance"), "")]
@@ -98,10 +101,8 @@ class CountryListView(BreadcrumbMixin, ListView):
     template_name = "programmes/country_list.html"
 
     def get_queryset(self):
-        return (
-            Country.objects.published()
-            .annotate(activity_count=Count("activities", filter=Q(activities__status=PUBLISHED)))
-            .filter(activity_count__gt=0)
+        return Country.objects.public().annotate(
+            activity_count=Count("activities", filter=Q(activities__status=PUBLISHED))
         )
 
     def get_breadcrumbs(self):
@@ -110,15 +111,15 @@ class CountryListView(BreadcrumbMixin, ListView):
 
 class CountryDetailView(BreadcrumbMixin, DetailView):
     template_name = "programmes/country_detail.html"
-    queryset = Country.objects.published()
+    queryset = Country.objects.public()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["activities"] = (
             Activity.objects.published()
             .filter(country=self.object)
-            .select_related("programme", "theme")
-            .prefetch_related("instruments")
+            .select_published("programme", "theme")
+            .prefetch_related(published_instruments())
             .order_by("-year", "source_locator", "slug")
         )
         return context

@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 
 from portal.api import PublicReadOnlyViewSet, published_links
-from portal.models import Theme
+from portal.models import published_themes
 from recommendations.filters import DocumentFilter, MeetingFilter, RecommendationFilter
 from recommendations.models import (
     AgendaItem,
@@ -22,10 +22,6 @@ from recommendations.serializers import (
     RecommendationDetailSerializer,
     RecommendationSerializer,
 )
-
-
-def published_themes() -> Prefetch:
-    return Prefetch("themes", queryset=Theme.objects.published())
 
 
 class MeetingViewSet(PublicReadOnlyViewSet):
@@ -60,7 +56,9 @@ class DocumentViewSet(PublicReadOnlyViewSet):
 
     def get_queryset(self):
         return (
-            Document.objects.published().select_related("meeting", "agenda_item").prefetch_related(published_themes())
+            Document.objects.published()
+            .select_related("meeting", "agenda_item__meeting")
+            .prefetch_related(published_themes())
         )
 
 
@@ -75,7 +73,7 @@ class RecommendationViewSet(PublicReadOnlyViewSet):
     def get_queryset(self):
         return (
             Recommendation.objects.published()
-            .select_related("document__meeting", "agenda_item")
+            .select_related("document__meeting", "agenda_item__meeting")
             .prefetch_related(
                 published_themes(),
                 published_links("target_links", RecommendationTarget, "target", "target__position"),

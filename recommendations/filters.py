@@ -72,7 +72,7 @@ class RecommendationFilter(PortalFilterSet):
         ).distinct()
 
     def filter_agenda_item(self, queryset, name, value):
-        return queryset.filter(agenda_item__ref=value)
+        return queryset.filter(agenda_item__in=AgendaItem.objects.published().filter(ref=value))
 
     class Meta:
         model = Recommendation

@@ -13,6 +13,7 @@ from portal.models import (
     Curated,
     CuratedQuerySet,
     Evidence,
+    LinkQuerySet,
     PublicationStatus,
     Target,
     Theme,
@@ -90,6 +91,9 @@ class AgendaItemQuerySet(CuratedQuerySet):
     def get_by_natural_key(self, meeting_slug, ref):
         return self.get(meeting__slug=meeting_slug, ref=ref)
 
+    def published(self):
+        return self.filter(status=PublicationStatus.PUBLISHED, meeting__status=PublicationStatus.PUBLISHED)
+
 
 class AgendaItem(Curated):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
@@ -117,6 +121,11 @@ class AgendaItem(Curated):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.number}: {self.title}"
+
+    @property
+    def is_published(self) -> bool:
+        """An agenda item is public only with its meeting (join the meeting when reading this in a loop)."""
+        return self.status == PublicationStatus.PUBLISHED and self.meeting.status == PublicationStatus.PUBLISHED
 
     def natural_key(self):
         return (*self.meeting.natural_key(), self.ref)
@@ -275,7 +284,7 @@ class Recommendation(Curated):
 # --- Cross-links with evidence ---------------------------------------------------
 
 
-class RecommendationTargetQuerySet(CuratedQuerySet):
+class RecommendationTargetQuerySet(LinkQuerySet):
     def get_by_natural_key(self, recommendation_slug, target_code):
         return self.get(recommendation__slug=recommendation_slug, target__code=target_code)
 
@@ -306,7 +315,7 @@ class RecommendationTarget(Evidence):
     natural_key.dependencies = ["recommendations.recommendation", "portal.target"]
 
 
-class RecommendationInstrumentQuerySet(CuratedQuerySet):
+class RecommendationInstrumentQuerySet(LinkQuerySet):
     def get_by_natural_key(self, recommendation_slug, instrument_slug):
         return self.get(recommendation__slug=recommendation_slug, instrument__slug=instrument_slug)
 
@@ -339,7 +348,7 @@ class RecommendationInstrument(Evidence):
     natural_key.dependencies = ["recommendations.recommendation", "standards.instrument"]
 
 
-class RecommendationProgrammeQuerySet(CuratedQuerySet):
+class RecommendationProgrammeQuerySet(LinkQuerySet):
     def get_by_natural_key(self, recommendation_slug, programme_slug):
         return self.get(recommendation__slug=recommendation_slug, programme__slug=programme_slug)
 

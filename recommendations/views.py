@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
-from portal.models import PublicationStatus
+from portal.models import PublicationStatus, published_themes
 from portal.views import BreadcrumbMixin, FilteredListView
 from recommendations.filters import RecommendationFilter
 from recommendations.models import AgendaItem, Document, Meeting, Recommendation
@@ -18,7 +18,7 @@ PUBLISHED = PublicationStatus.PUBLISHED
 class RecommendationListView(FilteredListView):
     template_name = "recommendations/recommendation_list.html"
     filterset_class = RecommendationFilter
-    queryset = Recommendation.objects.published().select_related("document", "agenda_item")
+    queryset = Recommendation.objects.published().select_related("document")
 
     def get_breadcrumbs(self):
         return [(_("Recommendations"), "")]
@@ -30,8 +30,9 @@ class RecommendationDetailView(BreadcrumbMixin, DetailView):
     def get_queryset(self):
         return (
             Recommendation.objects.published()
-            .select_related("document__meeting", "agenda_item")
-            .prefetch_related("themes")
+            .select_related("document")
+            .select_published("document__meeting", "agenda_item")
+            .prefetch_related(published_themes())
         )
 
     def get_context_data(self, **kwargs):
@@ -75,18 +76,23 @@ class DocumentDetailView(BreadcrumbMixin, DetailView):
     template_name = "recommendations/document_detail.html"
 
     def get_queryset(self):
-        return Document.objects.published().select_related("meeting", "agenda_item")
+        return Document.objects.published().select_published("meeting", "agenda_item")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         recommendations = (
             Recommendation.objects.published()
             .filter(document=self.object)
-            .select_related("agenda_item")
+            .select_published("agenda_item")
             .order_by("position", "pk")
         )
+        # An agenda item belongs to the document's meeting: a hidden meeting hides its items too.
+        meeting_shown = self.object.published_meeting is not None
         context["groups"] = [
-            (item, list(entries)) for item, entries in groupby(recommendations, key=lambda r: r.agenda_item)
+            (item, list(entries))
+            for item, entries in groupby(
+                recommendations, key=lambda r: r.published_agenda_item if meeting_shown else None
+            )
         ]
         context["recommendation_count"] = sum(len(entries) for _item, entries in context["groups"])
         return context

@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from rest_framework.exceptions import NotFound
 
 from portal.api import PublicListViewSet, PublicReadOnlyViewSet, published_links
-from portal.models import Theme
+from portal.models import published_themes
 from standards.filters import InstrumentFilter, ProvisionFilter
 from standards.models import Instrument, InstrumentTarget, Provision, ProvisionTarget
 from standards.serializers import (
@@ -36,9 +36,7 @@ class InstrumentViewSet(PublicReadOnlyViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        queryset = Instrument.objects.published().prefetch_related(
-            Prefetch("themes", queryset=Theme.objects.published()), target_links(InstrumentTarget)
-        )
+        queryset = Instrument.objects.published().prefetch_related(published_themes(), target_links(InstrumentTarget))
         if self.action == "retrieve":
             queryset = queryset.prefetch_related(Prefetch("provisions", queryset=provisions().order_by("position")))
         return queryset

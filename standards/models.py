@@ -11,6 +11,7 @@ from portal.models import (
     Curated,
     CuratedQuerySet,
     Evidence,
+    LinkQuerySet,
     PublicationStatus,
     Target,
     Theme,
@@ -244,7 +245,7 @@ class Provision(Curated):
 # --- Cross-links with evidence ---------------------------------------------------
 
 
-class InstrumentTargetQuerySet(CuratedQuerySet):
+class InstrumentTargetQuerySet(LinkQuerySet):
     def get_by_natural_key(self, instrument_slug, target_code):
         return self.get(instrument__slug=instrument_slug, target__code=target_code)
 
@@ -273,7 +274,7 @@ class InstrumentTarget(Evidence):
     natural_key.dependencies = ["standards.instrument", "portal.target"]
 
 
-class ProvisionTargetQuerySet(CuratedQuerySet):
+class ProvisionTargetQuerySet(LinkQuerySet):
     def get_by_natural_key(self, instrument_slug, ref, target_code):
         return self.get(provision__instrument__slug=instrument_slug, provision__ref=ref, target__code=target_code)
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
-from portal.models import PublicationStatus
+from portal.models import PublicationStatus, published_themes
 from portal.views import BreadcrumbMixin, FilteredListView
 from programmes.models import Activity, ProgrammeInstrument, ResourceInstrument
 from recommendations.models import RecommendationInstrument
@@ -21,7 +21,7 @@ PUBLISHED = PublicationStatus.PUBLISHED
 class InstrumentListView(FilteredListView):
     template_name = "standards/instrument_list.html"
     filterset_class = InstrumentFilter
-    queryset = Instrument.objects.published().prefetch_related("themes")
+    queryset = Instrument.objects.published().prefetch_related(published_themes())
 
     def get_breadcrumbs(self):
         return [(_("Instruments"), "")]
@@ -72,7 +72,7 @@ class InstrumentDetailView(BreadcrumbMixin, DetailView):
 
     def get_queryset(self):
         return Instrument.objects.published().prefetch_related(
-            "themes",
+            published_themes(),
             Prefetch(
                 "provisions",
                 queryset=Provision.objects.published().only(
