@@ -1,0 +1,218 @@
+"""When the database fails, the portal answers 503 quickly and says so once in the log.
+
+- A connection or timeout error (OperationalError, InterfaceError) answers 503 with Retry-After:
+  the API's JSON error under /api/, a short page elsewhere, never a 500 and never a traceback per request.
+- The first failure opens an outage: it is logged once, and until a background probe reaches the
+  database again, requests that need it are refused at once instead of each waiting for a timeout
+  (so workers stay free for the pages, static files and health checks that need no database).
+  The recovery is logged once too, with how long it lasted and how many requests were refused.
+- PostgreSQL's statement_timeout cannot fire on a server that is frozen or cut off by the network:
+  a watchdog cuts the socket of a request that has waited longer than the statement timeout (+1 s).
+
+State is per process, as each gunicorn worker has its own connections.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import time
+from contextlib import contextmanager, suppress
+
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
+from django.http import HttpResponse, JsonResponse
+from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
+
+OUTAGE_ERRORS = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 5
+PROBE_INTERVAL_SECONDS = 0.5
+API_PREFIX = "/api/"
+UNAVAILABLE_MESSAGE = "The database is unavailable; please retry in a few seconds."
+
+
+def is_outage_error(exc: BaseException) -> bool:
+    """A database that cannot be reached or does not answer, as opposed to a query that is wrong."""
+    return isinstance(exc, OUTAGE_ERRORS)
+
+
+def database_ready(*, alias: str = DEFAULT_DB_ALIAS, timeout: int = 2) -> bool:
+    """Whether a fresh connection (never a worker's pooled one, which may hang) answers SELECT 1 in time."""
+    probe = connections[alias].copy()
+    if probe.vendor == "postgresql":
+        probe.settings_dict["OPTIONS"]["connect_timeout"] = timeout
+    try:
+        with probe.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except OUTAGE_ERRORS:
+        return False
+    finally:
+        probe.close()
+
+
+class DatabaseOutage:
+    """The outage state of this process: when it began, how many requests it has cost."""
+
+    def __init__(self, *, probe_interval: float = PROBE_INTERVAL_SECONDS):
+        self.probe_interval = probe_interval
+        self.down_since: float | None = None
+        self.refused = 0
+        self._lock = threading.Lock()
+
+    @property
+    def down(self) -> bool:
+        return self.down_since is not None
+
+    def failed(self, error: BaseException) -> None:
+        """A request met a database error: count it; the first one opens the outage and starts the probe."""
+        with self._lock:
+            self.refused += 1
+            if self.down_since is not None:
+                logger.debug("Database still unavailable (%s)", error)
+                return
+            self.down_since = time.monotonic()
+            self.refused = 1
+        logger.warning("Database unavailable, answering 503 until it is back: %s", str(error).strip() or repr(error))
+        threading.Thread(target=self._probe_until_back, name="database-probe", daemon=True).start()
+
+    def refuse(self) -> None:
+        with self._lock:
+            self.refused += 1
+
+    def recovered(self) -> None:
+        with self._lock:
+            if self.down_since is None:
+                return
+            lasted, refused = time.monotonic() - self.down_since, self.refused
+            self.down_since, self.refused = None, 0
+        logger.warning("Database back after %.1f s, %d request%s refused", lasted, refused, "" if refused == 1 else "s")
+
+    def _probe_until_back(self) -> None:
+        try:
+            while self.down:
+                time.sleep(self.probe_interval)
+                if database_ready(timeout=settings.DB_CONNECT_TIMEOUT):
+                    self.recovered()
+        finally:
+            connections.close_all()
+
+
+class Watchdog:
+    """Cuts the database socket of a request that has waited on the database past its budget.
+
+    The server's statement_timeout ends slow statements; a server that is frozen or unreachable
+    never answers at all, and psycopg would wait forever. Shutting the socket down makes the
+    waiting call fail at once with an OperationalError, which then answers 503.
+    """
+
+    def __init__(self, *, tick: float = 0.1):
+        self.tick = tick
+        self._watched: dict[object, tuple[float, object]] = {}
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    @contextmanager
+    def guard(self, database, budget: float):
+        if budget <= 0 or database.vendor != "postgresql":
+            yield
+            return
+        token = object()
+        with self._lock:
+            self._watched[token] = (time.monotonic() + budget, database)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="database-watchdog", daemon=True)
+                self._thread.start()
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._watched.pop(token, None)
+
+    def _run(self) -> None:
+        while True:
+            time.sleep(self.tick)
+            now = time.monotonic()
+            with self._lock:
+                expired = [token for token, (deadline, _database) in self._watched.items() if deadline <= now]
+                databases = [self._watched.pop(token)[1] for token in expired]
+            for database in databases:
+                cut(database)
+
+
+def cut(database) -> None:
+    """Shut down the socket under a connection from another thread; the waiting call fails at once."""
+    try:
+        descriptor = os.dup(database.connection.pgconn.socket)
+    except (AttributeError, OSError):  # closed meanwhile
+        return
+    with socket.socket(fileno=descriptor) as sock, suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+    logger.debug("Cut a database connection that waited past its budget")
+
+
+outage = DatabaseOutage()
+watchdog = Watchdog()
+
+
+def unavailable_response(request) -> HttpResponse:
+    """503 with Retry-After: the API's JSON error under /api/, a short page (no database) elsewhere."""
+    if request.path.startswith(API_PREFIX):
+        body = {"errors": [{"parameter": None, "message": UNAVAILABLE_MESSAGE, "code": "database_unavailable"}]}
+        response = JsonResponse(body, status=503)
+    else:
+        response = HttpResponse(render_to_string("503.html", {"retry_after": RETRY_AFTER_SECONDS}), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    # The outage is logged once by DatabaseOutage, not once per request by django.request.
+    response._has_been_logged = True
+    return response
+
+
+def needs_database(view_func) -> bool:
+    return getattr(view_func, "needs_database", True)
+
+
+def without_database(view_func):
+    """Mark a view that never touches the database: it is served normally during an outage."""
+    view_func.needs_database = False
+    return view_func
+
+
+class DatabaseOutageMiddleware:
+    """Refuses requests needing the database during an outage; turns database errors into a 503."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        budget = settings.DB_STATEMENT_TIMEOUT + 1 if settings.DB_STATEMENT_TIMEOUT else 0
+        with watchdog.guard(connections[DEFAULT_DB_ALIAS], budget):
+            return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if outage.down and needs_database(view_func):
+            outage.refuse()
+            return unavailable_response(request)
+        return None
+
+    def process_exception(self, request, exception):
+        if not is_outage_error(exception):
+            return None
+        record_failure(exception)
+        return unavailable_response(request)
+
+
+def record_failure(exception: BaseException) -> None:
+    """Count the failure and drop this thread's connection: a broken one must not be reused, and
+    closing never waits on the server (Django would otherwise probe it with SELECT 1 after the response)."""
+    outage.failed(exception)
+    for database in connections.all(initialized_only=True):
+        try:
+            database.close()
+        except OUTAGE_ERRORS:
+            database.connection = None

@@ -1,0 +1,234 @@
+"""A failing database answers 503 with Retry-After (JSON under /api/, a page elsewhere), logged once per outage."""
+
+import logging
+import os
+import subprocess
+import sys
+import time
+from http import HTTPStatus
+from unittest import mock
+
+import pytest
+from django.conf import settings
+from django.db import DataError, OperationalError, connection
+
+from portal import outage as outage_module
+
+pytestmark = pytest.mark.django_db
+
+API_URL = "/api/v1/targets/16.3/"
+PAGE_URL = "/sdg/16.3/"
+
+
+@pytest.fixture(autouse=True)
+def unthrottled(settings):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": None}}
+
+
+@pytest.fixture
+def reachable(monkeypatch):
+    """A fresh outage state whose probe reports what the test says (`reachable.value`)."""
+
+    class Probe:
+        value = False
+
+        def __call__(self, **kwargs):
+            return self.value
+
+    probe = Probe()
+    monkeypatch.setattr(outage_module, "outage", outage_module.DatabaseOutage(probe_interval=0.02))
+    monkeypatch.setattr(outage_module, "database_ready", probe)
+    yield probe
+    probe.value = True
+    deadline = time.monotonic() + 5
+    while outage_module.outage.down and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+@pytest.fixture
+def database_down(reachable):
+    """Every new cursor fails as when PostgreSQL is stopped; the test transaction's connection is kept."""
+    error = OperationalError('connection to server at "127.0.0.1", port 5432 failed: Connection refused')
+    with (
+        mock.patch.object(connection, "ensure_connection", side_effect=error) as ensure,
+        mock.patch.object(connection, "close") as close,
+    ):
+        yield ensure, close
+
+
+def outage_records(caplog, level=logging.WARNING):
+    return [record for record in caplog.records if record.name == "portal.outage" and record.levelno >= level]
+
+
+def test_the_api_answers_503_in_its_error_format(client, database_down):
+    response = client.get(API_URL)
+    assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
+    assert response["Retry-After"] == "5"
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {
+        "errors": [
+            {
+                "parameter": None,
+                "message": "The database is unavailable; please retry in a few seconds.",
+                "code": "database_unavailable",
+            }
+        ]
+    }
+
+
+def test_api_lists_answer_503_too(client, database_down):
+    response = client.get("/api/v1/instruments/", {"format": "csv"})
+    assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
+    assert response.json()["errors"][0]["code"] == "database_unavailable"
+
+
+def test_a_page_answers_a_short_503_page(client, database_down):
+    ensure, close = database_down
+    response = client.get(PAGE_URL)
+    assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
+    assert response["Retry-After"] == "5"
+    assert response["Content-Type"].startswith("text/html")
+    assert "temporarily unavailable" in response.content.decode()
+    assert close.called  # a broken connection is dropped, never reused or probed after the response
+
+
+def test_an_outage_is_logged_once_however_many_requests_fail(client, database_down, caplog):
+    for url in [API_URL, PAGE_URL] * 5:
+        assert client.get(url).status_code == HTTPStatus.SERVICE_UNAVAILABLE
+    warnings = outage_records(caplog)
+    assert len(warnings) == 1
+    assert "Database unavailable" in warnings[0].getMessage()
+    assert "Connection refused" in warnings[0].getMessage()
+    assert not [record for record in caplog.records if record.levelno >= logging.ERROR]
+    assert outage_module.outage.refused == 10
+
+
+def test_during_an_outage_requests_are_refused_without_waiting_for_the_database(client, database_down):
+    ensure, _close = database_down
+    client.get(PAGE_URL)
+    calls = ensure.call_count
+    for url in (API_URL, PAGE_URL, "/instruments/"):
+        assert client.get(url).status_code == HTTPStatus.SERVICE_UNAVAILABLE
+    assert ensure.call_count == calls
+
+
+def test_requests_without_the_database_are_served_during_an_outage(client, database_down):
+    client.get(PAGE_URL)
+    assert outage_module.outage.down
+    robots = client.get("/robots.txt")
+    assert robots.status_code == HTTPStatus.OK
+    assert "Disallow: /admin/" in robots.content.decode()
+    assert client.get("/healthz").json() == {"status": "alive"}
+
+
+def test_the_recovery_is_logged_once_with_its_cost(client, reachable, caplog):
+    error = OperationalError("server closed the connection unexpectedly")
+    with mock.patch.object(connection, "ensure_connection", side_effect=error), mock.patch.object(connection, "close"):
+        for _ in range(3):
+            client.get(PAGE_URL)
+    assert client.get(API_URL).status_code == HTTPStatus.SERVICE_UNAVAILABLE  # refused while still down
+    reachable.value = True
+    deadline = time.monotonic() + 5
+    while outage_module.outage.down and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert client.get(PAGE_URL).status_code == HTTPStatus.OK
+    messages = [record.getMessage() for record in outage_records(caplog)]
+    assert len(messages) == 2
+    assert messages[1].startswith("Database back after ")
+    assert messages[1].endswith(" s, 4 requests refused")
+
+
+def test_a_wrong_query_is_still_a_server_error_not_an_outage(client, reachable):
+    client.raise_request_exception = False
+    with mock.patch("portal.views.links_for_target", side_effect=DataError("invalid input syntax")):
+        response = client.get(PAGE_URL)
+    assert response.status_code == HTTPStatus.INTERNAL_SERVER_ERROR
+    assert not outage_module.outage.down
+
+
+def test_liveness_never_touches_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+    assert response.status_code == HTTPStatus.OK
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_readiness_checks_the_database(client):
+    response = client.get("/readyz")
+    assert response.status_code == HTTPStatus.OK
+    assert response.json() == {"status": "ready", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_readiness_reports_an_unreachable_database(client, monkeypatch):
+    monkeypatch.setattr("portal.health.database_ready", lambda **kwargs: False)
+    response = client.get("/readyz")
+    assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
+    assert response.json() == {"status": "unavailable", "database": "unreachable"}
+
+
+def test_the_schema_documents_the_503(client):
+    schema = client.get("/api/schema/", {"format": "json"}).json()
+    assert "503" in schema["paths"]["/api/v1/targets/{code}/"]["get"]["responses"]
+
+
+# --- Settings ---------------------------------------------------------------------------------
+
+SHOW_DATABASE = (
+    "import django; django.setup(); from django.conf import settings as s; "
+    "print(s.DATABASES['default']['OPTIONS'], s.DB_CONNECT_TIMEOUT, s.DB_STATEMENT_TIMEOUT)"
+)
+
+
+def run_settings(**env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "DATABASE_URL"}
+    clean.update(DJANGO_SETTINGS_MODULE="portal.settings", DJANGO_DEBUG="1", **env)
+    return subprocess.run(
+        [sys.executable, "-c", SHOW_DATABASE], env=clean, cwd=settings.BASE_DIR, capture_output=True, text=True
+    )
+
+
+def test_postgresql_gets_connect_and_statement_timeouts_by_default():
+    result = run_settings(DATABASE_URL="postgres://portal@db.example.org:5432/portal?sslmode=require")
+    assert result.returncode == 0, result.stderr
+    assert "'connect_timeout': 5" in result.stdout
+    assert "'options': '-c statement_timeout=10000'" in result.stdout
+    assert "'sslmode': 'require'" in result.stdout
+
+
+def test_timeouts_come_from_the_environment():
+    result = run_settings(
+        DATABASE_URL="postgres://portal@db/portal", DJANGO_DB_CONNECT_TIMEOUT="3", DJANGO_DB_STATEMENT_TIMEOUT="2.5"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "'connect_timeout': 3" in result.stdout and "statement_timeout=2500" in result.stdout
+
+
+def test_a_zero_statement_timeout_turns_it_off():
+    result = run_settings(DATABASE_URL="postgres://portal@db/portal", DJANGO_DB_STATEMENT_TIMEOUT="0")
+    assert result.returncode == 0, result.stderr
+    assert "statement_timeout" not in result.stdout
+
+
+def test_sqlite_waits_for_locks_as_long_as_the_statement_timeout():
+    result = run_settings(DJANGO_DB_STATEMENT_TIMEOUT="7")
+    assert result.returncode == 0, result.stderr
+    assert "'timeout': 7.0" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("DJANGO_DB_CONNECT_TIMEOUT", "soon", "DJANGO_DB_CONNECT_TIMEOUT must be a whole number of seconds"),
+        ("DJANGO_DB_CONNECT_TIMEOUT", "1", "DJANGO_DB_CONNECT_TIMEOUT must be a whole number of seconds, at least 2"),
+        ("DJANGO_DB_CONNECT_TIMEOUT", "2.5", "DJANGO_DB_CONNECT_TIMEOUT must be a whole number"),
+        ("DJANGO_DB_STATEMENT_TIMEOUT", "-1", "DJANGO_DB_STATEMENT_TIMEOUT must be a number of seconds, at least 0"),
+        ("DJANGO_DB_STATEMENT_TIMEOUT", "nan", "DJANGO_DB_STATEMENT_TIMEOUT must be a number of seconds"),
+        ("DJANGO_DB_STATEMENT_TIMEOUT", "10s", "DJANGO_DB_STATEMENT_TIMEOUT must be a number of seconds"),
+    ],
+)
+def test_invalid_timeouts_are_a_clear_error(name, value, message):
+    result = run_settings(**{name: value})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert message in result.stderr
