@@ -132,27 +132,34 @@ class Watchdog:
         finally:
             with self._lock:
                 self._watched.pop(token, None)
+            database.__dict__.pop("connect", None)
 
     def _run(self) -> None:
         while True:
             time.sleep(self.tick)
             now = time.monotonic()
-            with self._lock:
+            with self._lock:  # held while cutting, so a request that ends meanwhile is never cut after
                 expired = [token for token, (deadline, _database) in self._watched.items() if deadline <= now]
-                databases = [self._watched.pop(token)[1] for token in expired]
-            for database in databases:
-                cut(database)
+                for token in expired:
+                    cut(self._watched.pop(token)[1])
 
 
 def cut(database) -> None:
-    """Shut down the socket under a connection from another thread; the waiting call fails at once."""
+    """Shut down the socket under a request's connection from the watchdog's thread: the call waiting
+    on it fails at once. Until the request ends it may not reconnect either (Django would, after a
+    failed health check), since that would wait another connect timeout on the same silent server."""
+    error = OperationalError(f"The database did not answer within {settings.DB_STATEMENT_TIMEOUT + 1:g} s")
+
+    def refuse_to_connect():
+        raise error
+
+    database.connect = refuse_to_connect
     try:
         descriptor = os.dup(database.connection.pgconn.socket)
     except (AttributeError, OSError):  # closed meanwhile
         return
     with socket.socket(fileno=descriptor) as sock, suppress(OSError):
         sock.shutdown(socket.SHUT_RDWR)
-    logger.debug("Cut a database connection that waited past its budget")
 
 
 outage = DatabaseOutage()

@@ -2,6 +2,7 @@
 
 import logging
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -232,3 +233,46 @@ def test_invalid_timeouts_are_a_clear_error(name, value, message):
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert message in result.stderr
+
+
+# --- The watchdog -------------------------------------------------------------------------------
+
+
+class FrozenDatabase:
+    """Stands in for a PostgreSQL connection whose server has stopped answering: its socket never speaks."""
+
+    vendor = "postgresql"
+
+    def __init__(self, sock):
+        self.connection = mock.Mock()
+        self.connection.pgconn.socket = sock.fileno()
+
+    def connect(self):
+        return "connected"
+
+
+def test_the_watchdog_cuts_a_request_waiting_on_a_silent_server():
+    ours, server = socket.socketpair()
+    database = FrozenDatabase(ours)
+    started = time.monotonic()
+    with ours, server, outage_module.Watchdog(tick=0.01).guard(database, budget=0.2):
+        assert ours.recv(1) == b""  # the wait ends: the socket was shut down under it
+        waited = time.monotonic() - started
+        with pytest.raises(OperationalError, match="did not answer"):
+            database.connect()  # no reconnect to the same silent server within this request
+    assert 0.2 <= waited < 2
+    assert database.connect() == "connected"  # the next request may connect again
+
+
+def test_the_watchdog_leaves_a_quick_request_alone():
+    ours, server = socket.socketpair()
+    database = FrozenDatabase(ours)
+    watchdog = outage_module.Watchdog(tick=0.01)
+    with ours, server:
+        with watchdog.guard(database, budget=0.2):
+            server.sendall(b"x")
+            assert ours.recv(1) == b"x"
+        time.sleep(0.4)
+        server.sendall(b"y")
+        assert ours.recv(1) == b"y"
+    assert database.connect() == "connected"
