@@ -99,7 +99,7 @@ def exception_handler(exc, context):
 
     A database outage is a 503 with Retry-After (portal/outage.py), not DRF's re-raise into a 500."""
     if is_outage_error(exc):
-        record_failure(exc)
+        record_failure(context["request"], exc)
         return unavailable_response(context["request"])
     if isinstance(exc, Http404):
         exc = exceptions.NotFound(str(exc) or None)

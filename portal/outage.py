@@ -32,12 +32,18 @@ OUTAGE_ERRORS = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 5
 PROBE_INTERVAL_SECONDS = 0.5
 API_PREFIX = "/api/"
+QUERY_CANCELED = "57014"
 UNAVAILABLE_MESSAGE = "The database is unavailable; please retry in a few seconds."
 
 
 def is_outage_error(exc: BaseException) -> bool:
     """A database that cannot be reached or does not answer, as opposed to a query that is wrong."""
     return isinstance(exc, OUTAGE_ERRORS)
+
+
+def is_statement_timeout(exc: BaseException) -> bool:
+    """PostgreSQL cancelled the statement at statement_timeout (SQLSTATE 57014, query_canceled)."""
+    return getattr(exc.__cause__, "sqlstate", None) == QUERY_CANCELED
 
 
 def database_ready(*, alias: str = DEFAULT_DB_ALIAS, timeout: int = 2) -> bool:
@@ -68,17 +74,18 @@ class DatabaseOutage:
     def down(self) -> bool:
         return self.down_since is not None
 
-    def failed(self, error: BaseException) -> None:
-        """A request met a database error: count it; the first one opens the outage and starts the probe."""
+    def failed(self, error: BaseException) -> bool:
+        """A request met a database error: count it; the first one opens the outage (True) and starts the probe."""
         with self._lock:
             self.refused += 1
             if self.down_since is not None:
                 logger.debug("Database still unavailable (%s)", error)
-                return
+                return False
             self.down_since = time.monotonic()
             self.refused = 1
         logger.warning("Database unavailable, answering 503 until it is back: %s", str(error).strip() or repr(error))
         threading.Thread(target=self._probe_until_back, name="database-probe", daemon=True).start()
+        return True
 
     def refuse(self) -> None:
         with self._lock:
@@ -103,7 +110,8 @@ class DatabaseOutage:
 
 
 class Watchdog:
-    """Cuts the database socket of a request that has waited on the database past its budget.
+    """Cuts the database socket of a request that has waited on the database past its budget
+    (and those of every other request of the process, which wait on the same silent server).
 
     The server's statement_timeout ends slow statements; a server that is frozen or unreachable
     never answers at all, and psycopg would wait forever. Shutting the socket down makes the
@@ -134,14 +142,24 @@ class Watchdog:
                 self._watched.pop(token, None)
             database.__dict__.pop("connect", None)
 
+    def cut_all(self, *, sparing=None) -> None:
+        """Cut every watched request but the one whose connection is `sparing`."""
+        with self._lock:
+            for token, (_deadline, database) in list(self._watched.items()):
+                if database is not sparing:
+                    cut(self._watched.pop(token)[1])
+
     def _run(self) -> None:
         while True:
             time.sleep(self.tick)
             now = time.monotonic()
             with self._lock:  # held while cutting, so a request that ends meanwhile is never cut after
-                expired = [token for token, (deadline, _database) in self._watched.items() if deadline <= now]
-                for token in expired:
-                    cut(self._watched.pop(token)[1])
+                if any(deadline <= now for deadline, _database in self._watched.values()):
+                    # Not even the server's statement_timeout answered: it is frozen or cut off, and
+                    # every request of this process waiting on it would wait as long.
+                    for database in self._watched.values():
+                        cut(database[1])
+                    self._watched.clear()
 
 
 def cut(database) -> None:
@@ -210,14 +228,21 @@ class DatabaseOutageMiddleware:
     def process_exception(self, request, exception):
         if not is_outage_error(exception):
             return None
-        record_failure(exception)
+        record_failure(request, exception)
         return unavailable_response(request)
 
 
-def record_failure(exception: BaseException) -> None:
-    """Count the failure and drop this thread's connection: a broken one must not be reused, and
-    closing never waits on the server (Django would otherwise probe it with SELECT 1 after the response)."""
-    outage.failed(exception)
+def record_failure(request, exception: BaseException) -> None:
+    """A statement the server cancelled at its timeout is logged as such (the database is up, the
+    query slow). Any other failure opens or continues the outage, and this thread's connections are
+    dropped: a broken one must not be reused, and closing never waits on the server (Django would
+    otherwise test it with SELECT 1 after the response)."""
+    if is_statement_timeout(exception):
+        logger.warning("Statement timeout (%g s) on %s", settings.DB_STATEMENT_TIMEOUT, request.path)
+        return
+    if outage.failed(exception):
+        # The other requests of this process waiting on the database would wait in vain.
+        watchdog.cut_all(sparing=connections[DEFAULT_DB_ALIAS])
     for database in connections.all(initialized_only=True):
         try:
             database.close()

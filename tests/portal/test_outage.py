@@ -147,6 +147,20 @@ def test_a_wrong_query_is_still_a_server_error_not_an_outage(client, reachable):
     assert not outage_module.outage.down
 
 
+def test_a_statement_timeout_is_a_503_but_not_an_outage(client, reachable, caplog):
+    class QueryCanceled(Exception):
+        sqlstate = "57014"
+
+    cancelled = OperationalError("canceling statement due to statement timeout")
+    cancelled.__cause__ = QueryCanceled()
+    with mock.patch("portal.views.links_for_target", side_effect=cancelled):
+        response = client.get(PAGE_URL)
+    assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
+    assert not outage_module.outage.down
+    assert [record.getMessage() for record in outage_records(caplog)] == ["Statement timeout (10 s) on /sdg/16.3/"]
+    assert client.get(PAGE_URL).status_code == HTTPStatus.OK
+
+
 def test_liveness_never_touches_the_database(client, django_assert_num_queries):
     with django_assert_num_queries(0):
         response = client.get("/healthz")
@@ -276,3 +290,30 @@ def test_the_watchdog_leaves_a_quick_request_alone():
         server.sendall(b"y")
         assert ours.recv(1) == b"y"
     assert database.connect() == "connected"
+
+
+def test_when_the_server_is_silent_every_waiting_request_is_cut():
+    first, first_server = socket.socketpair()
+    second, second_server = socket.socketpair()
+    watchdog = outage_module.Watchdog(tick=0.01)
+    late = FrozenDatabase(second)
+    with first, first_server, second, second_server, watchdog.guard(FrozenDatabase(first), budget=0.2):
+        started = time.monotonic()
+        with watchdog.guard(late, budget=30):  # started later, would wait far longer on its own
+            assert second.recv(1) == b""
+            with pytest.raises(OperationalError):
+                late.connect()
+        assert time.monotonic() - started < 2
+
+
+def test_when_an_outage_opens_the_other_waiting_requests_are_cut():
+    mine, mine_server = socket.socketpair()
+    other, other_server = socket.socketpair()
+    watchdog = outage_module.Watchdog(tick=0.01)
+    me, waiting = FrozenDatabase(mine), FrozenDatabase(other)
+    with mine, mine_server, other, other_server, watchdog.guard(me, budget=30), watchdog.guard(waiting, budget=30):
+        watchdog.cut_all(sparing=me)
+        assert other.recv(1) == b""
+        mine_server.sendall(b"x")
+        assert mine.recv(1) == b"x"
+        assert me.connect() == "connected"
