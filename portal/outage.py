@@ -109,18 +109,29 @@ class DatabaseOutage:
             connections.close_all()
 
 
+class Watch:
+    """One request's wait on the database: when it must end by, or None while it is not waiting."""
+
+    __slots__ = ("database", "deadline")
+
+    def __init__(self, database, deadline: float | None):
+        self.database, self.deadline = database, deadline
+
+
 class Watchdog:
-    """Cuts the database socket of a request that has waited on the database past its budget
+    """Cuts the database socket of a request that has waited on one statement past its budget
     (and those of every other request of the process, which wait on the same silent server).
 
     The server's statement_timeout ends slow statements; a server that is frozen or unreachable
     never answers at all, and psycopg would wait forever. Shutting the socket down makes the
-    waiting call fail at once with an OperationalError, which then answers 503.
+    waiting call fail at once with an OperationalError, which then answers 503. The budget runs
+    per statement (and from the start of the request until its first one, which covers Django's
+    health check of a pooled connection), so a request making many quick queries is never cut.
     """
 
     def __init__(self, *, tick: float = 0.1):
         self.tick = tick
-        self._watched: dict[object, tuple[float, object]] = {}
+        self._watches: set[Watch] = set()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
 
@@ -129,37 +140,46 @@ class Watchdog:
         if budget <= 0 or database.vendor != "postgresql":
             yield
             return
-        token = object()
+        watch = Watch(database, time.monotonic() + budget)
+
+        def timed(execute, sql, params, many, context):
+            watch.deadline = time.monotonic() + budget
+            try:
+                return execute(sql, params, many, context)
+            finally:
+                watch.deadline = None
+
         with self._lock:
-            self._watched[token] = (time.monotonic() + budget, database)
+            self._watches.add(watch)
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="database-watchdog", daemon=True)
                 self._thread.start()
         try:
-            yield
+            with database.execute_wrapper(timed):
+                yield
         finally:
             with self._lock:
-                self._watched.pop(token, None)
+                self._watches.discard(watch)
             database.__dict__.pop("connect", None)
 
     def cut_all(self, *, sparing=None) -> None:
         """Cut every watched request but the one whose connection is `sparing`."""
         with self._lock:
-            for token, (_deadline, database) in list(self._watched.items()):
-                if database is not sparing:
-                    cut(self._watched.pop(token)[1])
+            for watch in [watch for watch in self._watches if watch.database is not sparing]:
+                self._watches.discard(watch)
+                cut(watch.database)
 
     def _run(self) -> None:
         while True:
             time.sleep(self.tick)
             now = time.monotonic()
             with self._lock:  # held while cutting, so a request that ends meanwhile is never cut after
-                if any(deadline <= now for deadline, _database in self._watched.values()):
+                if any(watch.deadline is not None and watch.deadline <= now for watch in self._watches):
                     # Not even the server's statement_timeout answered: it is frozen or cut off, and
                     # every request of this process waiting on it would wait as long.
-                    for database in self._watched.values():
-                        cut(database[1])
-                    self._watched.clear()
+                    for watch in self._watches:
+                        cut(watch.database)
+                    self._watches.clear()
 
 
 def cut(database) -> None:

@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from http import HTTPStatus
 from unittest import mock
 
@@ -261,8 +262,21 @@ class FrozenDatabase:
         self.connection = mock.Mock()
         self.connection.pgconn.socket = sock.fileno()
 
+        self.execute_wrappers = []
+
     def connect(self):
         return "connected"
+
+    @contextmanager
+    def execute_wrapper(self, wrapper):
+        self.execute_wrappers.append(wrapper)
+        yield
+        self.execute_wrappers.pop()
+
+    def execute(self, seconds: float) -> str:
+        """A statement the server answers after `seconds`, through the installed wrappers as Django runs it."""
+        [wrapper] = self.execute_wrappers
+        return wrapper(lambda *args: time.sleep(seconds) or "answered", "SELECT 1", None, False, {})
 
 
 def test_the_watchdog_cuts_a_request_waiting_on_a_silent_server():
@@ -317,3 +331,15 @@ def test_when_an_outage_opens_the_other_waiting_requests_are_cut():
         mine_server.sendall(b"x")
         assert mine.recv(1) == b"x"
         assert me.connect() == "connected"
+
+
+def test_the_budget_runs_per_statement_so_many_quick_queries_are_never_cut():
+    ours, server = socket.socketpair()
+    database = FrozenDatabase(ours)
+    with ours, server, outage_module.Watchdog(tick=0.01).guard(database, budget=0.2):
+        for _ in range(8):  # 0.4 s in all, each well within the budget
+            assert database.execute(0.05) == "answered"
+        time.sleep(0.3)  # between statements the request is not waiting on the database
+        server.sendall(b"x")
+        assert ours.recv(1) == b"x"
+        assert database.connect() == "connected"
