@@ -52,7 +52,7 @@ def database_ready(*, alias: str = DEFAULT_DB_ALIAS, timeout: int = 2) -> bool:
     if probe.vendor == "postgresql":
         probe.settings_dict["OPTIONS"]["connect_timeout"] = timeout
     try:
-        with probe.cursor() as cursor:
+        with watchdog.guard(probe, budget=timeout + 1), probe.cursor() as cursor:  # bounded even if frozen
             cursor.execute("SELECT 1")
         return True
     except OUTAGE_ERRORS:

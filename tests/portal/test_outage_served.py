@@ -8,7 +8,9 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from http import HTTPStatus
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -31,20 +33,20 @@ def fetch(url: str) -> tuple[int, dict, bytes, float]:
         return error.code, dict(error.headers), error.read(), time.monotonic() - started
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
+@contextmanager
+def serving(log: Path, database_url: str, **extra_env):
     port = free_port()
-    log = tmp_path_factory.mktemp("gunicorn") / "server.log"
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "DATABASE_URL"}
     env.update(
         DJANGO_SECRET_KEY="test-only-insecure-key",
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         DJANGO_TESTING="1",  # static files from static/ without collectstatic
         DJANGO_SECURE_COOKIES="0",
-        DATABASE_URL=UNREACHABLE_DATABASE,
+        DATABASE_URL=database_url,
         HOST="127.0.0.1",
         PORT=str(port),
         WEB_CONCURRENCY="1",
+        **extra_env,
     )
     with open(log, "wb") as output:
         server = subprocess.Popen(
@@ -70,6 +72,24 @@ def served(tmp_path_factory):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    with serving(tmp_path_factory.mktemp("gunicorn") / "server.log", UNREACHABLE_DATABASE) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def served_silent(tmp_path_factory):
+    """A database that accepts connections and never answers, as a frozen server does."""
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(64)
+        url = f"postgres://postgres@127.0.0.1:{silent.getsockname()[1]}/none"
+        log = tmp_path_factory.mktemp("gunicorn") / "server.log"
+        with serving(log, url, DJANGO_DB_CONNECT_TIMEOUT="2") as server:
+            yield server
 
 
 def test_without_a_database_pages_and_api_answer_503_quickly_and_log_once(served):
@@ -103,3 +123,21 @@ def test_without_a_database_health_checks_robots_and_static_files_answer(served)
     assert b"Disallow: /admin/" in body
     status, _headers, body, took = fetch(f"{base}/static/css/portal.css")
     assert (status, took < 1) == (HTTPStatus.OK, True)
+
+
+def test_a_silent_database_costs_the_connect_timeout_then_is_refused_at_once(served_silent):
+    base, log = served_silent
+    started = time.monotonic()
+    robots = fetch(f"{base}/robots.txt")
+    assert robots[0] == HTTPStatus.OK and robots[3] < 1
+    status, _headers, _body, took = fetch(f"{base}/api/v1/targets/16.3/")
+    assert status == HTTPStatus.SERVICE_UNAVAILABLE
+    assert 1.5 < took < 4  # DJANGO_DB_CONNECT_TIMEOUT=2, not gunicorn's 30 s worker timeout
+    status, _headers, _body, took = fetch(f"{base}/sdg/16.3/")
+    assert (status, took < 1) == (HTTPStatus.SERVICE_UNAVAILABLE, True)
+    status, _headers, _body, took = fetch(f"{base}/readyz")
+    assert (status, took < 4) == (HTTPStatus.SERVICE_UNAVAILABLE, True)
+    healthz = fetch(f"{base}/healthz")
+    assert healthz[0] == HTTPStatus.OK and healthz[3] < 1
+    assert time.monotonic() - started < 10
+    assert "connection timeout expired" in log.read_text()
