@@ -103,7 +103,12 @@ class DatabaseOutage:
         try:
             while self.down:
                 time.sleep(self.probe_interval)
-                if database_ready(timeout=settings.DB_CONNECT_TIMEOUT):
+                try:
+                    ready = database_ready(timeout=settings.DB_CONNECT_TIMEOUT)
+                except Exception:  # the probe must outlive any surprise, or the outage would never end
+                    logger.debug("Database probe failed", exc_info=True)
+                    ready = False
+                if ready:
                     self.recovered()
         finally:
             connections.close_all()
@@ -186,7 +191,7 @@ def cut(database) -> None:
     """Shut down the socket under a request's connection from the watchdog's thread: the call waiting
     on it fails at once. Until the request ends it may not reconnect either (Django would, after a
     failed health check), since that would wait another connect timeout on the same silent server."""
-    error = OperationalError(f"The database did not answer within {settings.DB_STATEMENT_TIMEOUT + 1:g} s")
+    error = OperationalError("The database stopped answering; the request waiting on it was cut")
 
     def refuse_to_connect():
         raise error

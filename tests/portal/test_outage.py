@@ -286,7 +286,7 @@ def test_the_watchdog_cuts_a_request_waiting_on_a_silent_server():
     with ours, server, outage_module.Watchdog(tick=0.01).guard(database, budget=0.2):
         assert ours.recv(1) == b""  # the wait ends: the socket was shut down under it
         waited = time.monotonic() - started
-        with pytest.raises(OperationalError, match="did not answer"):
+        with pytest.raises(OperationalError, match="stopped answering"):
             database.connect()  # no reconnect to the same silent server within this request
     assert 0.2 <= waited < 2
     assert database.connect() == "connected"  # the next request may connect again
@@ -343,3 +343,21 @@ def test_the_budget_runs_per_statement_so_many_quick_queries_are_never_cut():
         server.sendall(b"x")
         assert ours.recv(1) == b"x"
         assert database.connect() == "connected"
+
+
+def test_the_probe_outlives_an_unexpected_error(monkeypatch):
+    answers = iter([RuntimeError("surprise"), False, True])
+
+    def probe(**kwargs):
+        answer = next(answers)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    monkeypatch.setattr(outage_module, "database_ready", probe)
+    state = outage_module.DatabaseOutage(probe_interval=0.01)
+    assert state.failed(OperationalError("gone"))
+    deadline = time.monotonic() + 5
+    while state.down and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not state.down
