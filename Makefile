@@ -7,7 +7,7 @@ DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY=dev-only-insecure-key-for-make-run
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test browser-deps migrate seed lint format migrations-check clean
+.PHONY: run serve test install install-test browser-deps migrate seed lint format migrations-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,14 @@ seed: migrate
 
 run: seed
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production-like serving: settings come from the environment (DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS,
+# DATABASE_URL, ...), gunicorn with one worker per core (gunicorn.conf.py). Migrations may run longer
+# than a request's statement timeout, so it is off for them.
+serve: install
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DJANGO_DB_STATEMENT_TIMEOUT=0 $(BIN)/python manage.py migrate --noinput
+	HOST=$(HOST) PORT=$(PORT) WEB_CONCURRENCY=$${WEB_CONCURRENCY:-$$(nproc)} $(BIN)/gunicorn
 
 # Tests run with debug off, as production does; the key below exists only for the test run.
 TEST_ENV := DJANGO_TESTING=1 DJANGO_SECRET_KEY=test-only-insecure-key DJANGO_ALLOWED_HOSTS=testserver,localhost,127.0.0.1

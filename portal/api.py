@@ -48,6 +48,7 @@ from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from portal.models import PublicationStatus
+from portal.outage import is_outage_error, record_failure, unavailable_response
 
 API_NAMESPACE = "api"
 PAGE_SIZE = 50
@@ -94,7 +95,12 @@ def error_body(detail, parameter: str | None = None) -> dict:
 
 
 def exception_handler(exc, context):
-    """DRF's handler (status codes, Retry-After), with every error body in the one documented shape."""
+    """DRF's handler (status codes, Retry-After), with every error body in the one documented shape.
+
+    A database outage is a 503 with Retry-After (portal/outage.py), not DRF's re-raise into a 500."""
+    if is_outage_error(exc):
+        record_failure(context["request"], exc)
+        return unavailable_response(context["request"])
     if isinstance(exc, Http404):
         exc = exceptions.NotFound(str(exc) or None)
     response = drf_exception_handler(exc, context)
@@ -389,6 +395,9 @@ class PortalAutoSchema(AutoSchema):
             400: OpenApiResponse(ErrorResponseSerializer, description=_("Invalid parameter.")),
             404: OpenApiResponse(ErrorResponseSerializer, description=_("No such object.")),
             429: OpenApiResponse(ErrorResponseSerializer, description=_("Throttled: retry after Retry-After seconds.")),
+            503: OpenApiResponse(
+                ErrorResponseSerializer, description=_("Database unavailable: retry after Retry-After seconds.")
+            ),
         }
         responses.update({(code, "application/json") if code != 304 else code: body for code, body in errors.items()})
         return responses

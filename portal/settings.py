@@ -5,6 +5,7 @@ are safe: debug is off, and with debug off a secret key and allowed hosts must
 be given explicitly.
 """
 
+import math
 import os
 import re
 from datetime import timedelta
@@ -75,6 +76,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "csp",
+    "axes",
     "portal",
     "standards",
     "programmes",
@@ -85,6 +88,9 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",  # above the outage middleware, so a 503 page carries the policy too
+    "portal.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -93,6 +99,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -127,6 +134,42 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 IS_POSTGRESQL = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+# Database timeouts and outages (portal/outage.py). A database that is down, frozen or unreachable
+# costs a request a few seconds at most: it then answers 503 with Retry-After, and while the outage
+# lasts requests needing the database are refused at once until a background probe finds it back.
+# DJANGO_DB_CONNECT_TIMEOUT: whole seconds to open a connection (libpq's minimum is 2).
+# DJANGO_DB_STATEMENT_TIMEOUT: seconds a statement may run (PostgreSQL cancels it) and, plus one
+# second, the most a request waits on an unresponsive server; 0 turns both off (long migrations).
+# On SQLite it is how long a write waits for a lock.
+
+
+def env_seconds(name: str, default: float, *, minimum: float, whole: bool = False) -> float:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw) if whole else float(raw)
+    except ValueError:
+        value = None
+    if value is None or not math.isfinite(value) or value < minimum:
+        kind = "a whole number of seconds" if whole else "a number of seconds"
+        raise ImproperlyConfigured(f"{name} must be {kind}, at least {minimum:g}; got {raw!r}.")
+    return value
+
+
+DB_CONNECT_TIMEOUT = env_seconds("DJANGO_DB_CONNECT_TIMEOUT", 5, minimum=2, whole=True)
+DB_STATEMENT_TIMEOUT = env_seconds("DJANGO_DB_STATEMENT_TIMEOUT", 10, minimum=0)
+DB_OPTIONS = DATABASES["default"].setdefault("OPTIONS", {})
+if IS_POSTGRESQL:
+    DB_OPTIONS["connect_timeout"] = DB_CONNECT_TIMEOUT
+    if DB_STATEMENT_TIMEOUT:
+        statement_ms = round(DB_STATEMENT_TIMEOUT * 1000)
+        DB_OPTIONS["options"] = f"{DB_OPTIONS.get('options', '')} -c statement_timeout={statement_ms}".strip()
+        # A partitioned network leaves data unacknowledged: the kernel gives up after this long.
+        DB_OPTIONS["tcp_user_timeout"] = statement_ms + 1000
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and DB_STATEMENT_TIMEOUT:
+    DB_OPTIONS["timeout"] = DB_STATEMENT_TIMEOUT
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -292,12 +335,6 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-INSTALLED_APPS += ["csp", "axes"]
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
-    "django_permissions_policy.PermissionsPolicyMiddleware",
-)
-MIDDLEWARE += ["csp.middleware.CSPMiddleware", "axes.middleware.AxesMiddleware"]
 
 # Content-Security-Policy (django-csp): everything from this site, no inline script or style, no
 # framing. The Swagger UI loads its start-up script as a file (portal/api.py).

@@ -1,11 +1,13 @@
-"""Root URL map: the public pages of each app, the admin."""
+"""Root URL map: health checks, the public pages of each app, the admin, the API."""
 
 from django.contrib import admin
 from django.urls import include, path
 
-from portal import api
+from portal import api, health
 
 urlpatterns = [
+    path("healthz", health.liveness, name="healthz"),
+    path("readyz", health.readiness, name="readyz"),
     path("", include("portal.site_urls")),
     path("instruments/", include("standards.urls")),
     path("", include("programmes.urls")),

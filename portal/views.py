@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
 from portal.models import Goal, Indicator, PublicationStatus, Target, Theme
+from portal.outage import without_database
 from portal.search import FACET_HEADINGS, SearchOutcome, run_search
 from portal.selectors import TARGET_LINK_MODELS, links_for_target
 from portal.throttling import SearchRateThrottle, throttled
@@ -230,6 +231,7 @@ def search(request):
     return render(request, "portal/search.html", context)
 
 
+@without_database
 @require_GET
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("portal:sitemap"))

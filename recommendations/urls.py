@@ -1,5 +1,6 @@
 from django.urls import path
 
+from portal import converters  # noqa: F401  (registers the symbol converter)
 from recommendations import views
 
 app_name = "recommendations"
@@ -9,5 +10,5 @@ urlpatterns = [
     path("recommendations/<slug:slug>/", views.RecommendationDetailView.as_view(), name="recommendation-detail"),
     path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting-detail"),
     # UN symbols contain slashes (A/CONF.234/5), so the whole remaining path is the symbol.
-    path("documents/<path:symbol>/", views.DocumentDetailView.as_view(), name="document-detail"),
+    path("documents/<symbol:symbol>/", views.DocumentDetailView.as_view(), name="document-detail"),
 ]
