@@ -108,3 +108,18 @@ def test_seeding_in_portal_imports_no_content_app():
             if isinstance(node, ast.ImportFrom):
                 names = [node.module or ""]
             assert not [name for name in names if name.split(".")[0] in CONTENT_APPS], module
+
+
+def unique_field_sets(model) -> set[tuple[str, ...]]:
+    singles = {(field.name,) for field in model._meta.fields if field.unique and not field.primary_key}
+    together = {tuple(fields) for fields in model._meta.unique_together}
+    constraints = {
+        tuple(c.fields) for c in model._meta.constraints if getattr(c, "fields", None) and c.condition is None
+    }
+    return singles | together | constraints
+
+
+def test_every_registered_natural_key_is_unique_in_the_database():
+    for stage in stages():
+        for model, key in stage.natural_keys.items():
+            assert set(key) in [set(fields) for fields in unique_field_sets(model)], (stage.name, model, key)
