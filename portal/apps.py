@@ -14,3 +14,5 @@ class PortalConfig(AppConfig):
         post_migrate.connect(on_post_migrate, sender=self, dispatch_uid="portal_ensure_roles")
         # Each app's search.py registers its kinds of result (portal.search.sources), as admin.py does.
         autodiscover_modules("search")
+        # Each app's loaders.py registers its fixture loaders (portal.seeding.registry), in their order.
+        autodiscover_modules("loaders")

@@ -1,4 +1,4 @@
-"""Load the curated content in fixtures/ (SDG framework, themes, instruments, programmes, recommendations)."""
+"""Load the curated content in fixtures/: every stage the apps register in their loaders.py, in order."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
