@@ -14,3 +14,7 @@ class PortalConfig(AppConfig):
         post_migrate.connect(on_post_migrate, sender=self, dispatch_uid="portal_ensure_roles")
         # Each app's search.py registers its kinds of result (portal.search.sources), as admin.py does.
         autodiscover_modules("search")
+        # Each app's importers.py registers its kinds of bulk import (portal.imports), its coverage.py
+        # the gaps the coverage report and dashboard show (portal.coverage).
+        autodiscover_modules("importers")
+        autodiscover_modules("coverage")
