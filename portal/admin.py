@@ -1,12 +1,12 @@
 """Admin for the shared models, and the curation machinery every app's admin uses.
 
 `CuratedAdmin` adds the publication workflow (draft → in review → published, and withdrawn),
-enforced on the server by one authority, `services.check_write`, which every writing path calls
+enforced on the server by one authority, `workflow.check_write`, which every writing path calls
 (change and add forms, inlines, list actions, list edits, history revert, bulk import): without
 `portal.publish_content` a user can neither set a status beyond "in review" nor change what is
 published or withdrawn. History (with a diff and revert) comes from django-simple-history.
-The coverage dashboard and the bulk import are admin views registered here and in
-`recommendations/admin.py`.
+The coverage dashboard (`portal.coverage`) is an admin view registered here; the bulk import
+and export (`portal.imports.admin`) are mixed into the admins of the models they write.
 """
 
 from datetime import timedelta
@@ -15,8 +15,6 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Exists, OuterRef
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -25,14 +23,16 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import get_m2m_reverse_field_name
 
-from portal import services
+from portal import workflow
+from portal.content import workflow_models
+from portal.coverage import content_coverage, gaps, label_joins
 from portal.models import Goal, Indicator, PublicationStatus, Target, Theme
 
 EVIDENCE_FIELDS = ["source_symbol", "source_locator", "rationale", "basis", "status"]
 
 
 class WorkflowFormMixin:
-    """Shows, as a form error, what `services.check_write` would refuse when the entry is saved.
+    """Shows, as a form error, what `workflow.check_write` would refuse when the entry is saved.
 
     The check is against the entry as stored now, so a history revert (whose form starts from an
     old version) is judged like any other change. An inline row is only written when it changed.
@@ -46,9 +46,9 @@ class WorkflowFormMixin:
         if self.check_unchanged or self.has_changed():
             after = cleaned_data.get("status", self.instance.status)
             try:
-                services.check_write(user=self.user, obj=self.instance, after_status=after)
-            except services.WorkflowError as exc:
-                field = "status" if "status" in self.fields and after != services.stored_status(self.instance) else None
+                workflow.check_write(user=self.user, obj=self.instance, after_status=after)
+            except workflow.WorkflowError as exc:
+                field = "status" if "status" in self.fields and after != workflow.stored_status(self.instance) else None
                 self.add_error(field, str(exc))
         return cleaned_data
 
@@ -128,17 +128,17 @@ class CuratedAdmin(SimpleHistoryAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def has_publish_permission(self, request):
-        return services.can_publish(request.user)
+        return workflow.can_publish(request.user)
 
     def has_change_permission(self, request, obj=None):
         # Judged on the stored entry, also when `obj` is a historical copy (the history views pass one).
         if obj is None:
             return super().has_change_permission(request)
-        return services.may_write(user=request.user, obj=obj, after_status=services.stored_status(obj))
+        return workflow.may_write(user=request.user, obj=obj, after_status=workflow.stored_status(obj))
 
     def save_model(self, request, obj, form, change):
         # The forms already refuse this; the check stands here too so no path can bypass it.
-        services.check_write(user=request.user, obj=obj)
+        workflow.check_write(user=request.user, obj=obj)
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
@@ -147,15 +147,15 @@ class CuratedAdmin(SimpleHistoryAdmin):
             instance = inline_form.instance
             if inline_form in deleted and instance.pk is not None:
                 # Deleting is a change too: only by someone who may change the entry as it stands.
-                services.check_write(user=request.user, obj=instance, after_status=services.stored_status(instance))
+                workflow.check_write(user=request.user, obj=instance, after_status=workflow.stored_status(instance))
             elif inline_form.has_changed() and inline_form not in deleted:
-                services.check_write(user=request.user, obj=instance)
+                workflow.check_write(user=request.user, obj=instance)
         super().save_formset(request, form, formset, change)
 
     def _transition(self, request, queryset, status, done):
         try:
-            moved = services.change_status(objects=queryset, status=status, user=request.user)
-        except services.WorkflowError as exc:
+            moved = workflow.change_status(objects=queryset, status=status, user=request.user)
+        except workflow.WorkflowError as exc:
             raise PermissionDenied from exc
         skipped = queryset.count() - moved
         self.message_user(request, done % {"count": moved}, messages.SUCCESS)
@@ -192,31 +192,6 @@ class CuratedEvidenceAdmin(EvidenceAdmin, CuratedAdmin):
     pass
 
 
-class ExportMixin:
-    """Admin actions that export the selected rows in the bulk-import format."""
-
-    export_kind = ""
-
-    def _export(self, queryset, file_format):
-        columns, rows = services.export_rows(kind=self.export_kind, queryset=queryset)
-        content = services.render_table(columns=columns, rows=rows, file_format=file_format)
-        content_type = {
-            "csv": "text/csv; charset=utf-8",
-            "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        }[file_format]
-        response = HttpResponse(content, content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="{self.export_kind}.{file_format}"'
-        return response
-
-    @admin.action(description=_("Export selected as CSV"), permissions=["view"])
-    def export_csv(self, request, queryset):
-        return self._export(queryset, "csv")
-
-    @admin.action(description=_("Export selected as XLSX"), permissions=["view"])
-    def export_xlsx(self, request, queryset):
-        return self._export(queryset, "xlsx")
-
-
 # --- the shared models --------------------------------------------------------------------
 
 
@@ -224,16 +199,6 @@ class ExportMixin:
 class GoalAdmin(admin.ModelAdmin):
     list_display = ["code", "short_title", "updated_at"]
     search_fields = ["code", "title", "short_title"]
-
-
-def label_joins(model) -> list[str]:
-    """The foreign keys an entry's label may read, two levels deep (a provision link names its instrument)."""
-    paths = []
-    for field in model._meta.fields:
-        if field.many_to_one:
-            paths.append(field.name)
-            paths += [f"{field.name}__{inner.name}" for inner in field.related_model._meta.fields if inner.many_to_one]
-    return paths
 
 
 def admin_entries(objects) -> list[tuple[str, str, object]]:
@@ -252,45 +217,24 @@ def non_empty(lists: dict) -> dict:
 
 def coverage_dashboard(model_admin, request):
     """SDG targets with nothing linked, entities without links, links awaiting review, stale drafts."""
-    from portal.selectors import ENTITY_MODELS, LINK_MODELS, content_coverage
-    from programmes.models import Programme, ProgrammeTarget
-    from recommendations.models import (
-        Recommendation,
-        RecommendationInstrument,
-        RecommendationProgramme,
-        RecommendationTarget,
-    )
-
     if not model_admin.has_view_permission(request):
         raise PermissionDenied
     coverage = content_coverage()
     month_ago = timezone.now() - timedelta(days=30)
-    curated_models = [m for m in [*ENTITY_MODELS, *LINK_MODELS] if any(f.name == "status" for f in m._meta.fields)]
-    recommendation_links = [
-        Exists(model.objects.filter(recommendation=OuterRef("pk")))
-        for model in (RecommendationTarget, RecommendationInstrument, RecommendationProgramme)
-    ]
-    unlinked_recommendations = Recommendation.objects.select_related("document")
-    for exists in recommendation_links:
-        unlinked_recommendations = unlinked_recommendations.exclude(exists)
     context = {
         **model_admin.admin_site.each_context(request),
         "title": _("Curation coverage"),
         "opts": model_admin.model._meta,
         "coverage": coverage,
         "entities_without_links": {
-            _("Instruments without SDG target links"): admin_entries(coverage.instruments_without_targets),
-            _("Programmes without SDG target links"): admin_entries(
-                Programme.objects.exclude(Exists(ProgrammeTarget.objects.filter(programme=OuterRef("pk"))))
-            ),
-            _("Recommendations without any link"): admin_entries(unlinked_recommendations),
+            gap.label: admin_entries(coverage.gaps[gap.name]) for gap in gaps() if gap.dashboard
         },
         "awaiting_review": non_empty(
             {
                 model._meta.verbose_name_plural: admin_entries(
                     model.objects.filter(status=PublicationStatus.IN_REVIEW)[:100]
                 )
-                for model in curated_models
+                for model in workflow_models()
             }
         ),
         "old_drafts": non_empty(
@@ -298,7 +242,7 @@ def coverage_dashboard(model_admin, request):
                 model._meta.verbose_name_plural: admin_entries(
                     model.objects.filter(status=PublicationStatus.DRAFT, created_at__lt=month_ago)[:100]
                 )
-                for model in curated_models
+                for model in workflow_models()
             }
         ),
     }

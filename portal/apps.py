@@ -12,7 +12,7 @@ class PortalConfig(AppConfig):
         from portal.roles import on_post_migrate
 
         post_migrate.connect(on_post_migrate, sender=self, dispatch_uid="portal_ensure_roles")
-        # Each app's search.py registers its kinds of result (portal.search.sources), as admin.py does.
-        autodiscover_modules("search")
-        # Each app's loaders.py registers its fixture loaders (portal.seeding.registry), in their order.
-        autodiscover_modules("loaders")
+        # Each app registers its own pieces, as its admin.py does: search.py its kinds of result
+        # (portal.search), loaders.py its fixture loaders (portal.seeding), importers.py its kinds of
+        # bulk import (portal.imports), coverage.py the gaps the report and dashboard show (portal.coverage).
+        autodiscover_modules("search", "loaders", "importers", "coverage")

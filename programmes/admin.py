@@ -1,6 +1,7 @@
 from django.contrib import admin
 
-from portal.admin import EVIDENCE_FIELDS, CuratedAdmin, CuratedEvidenceAdmin, CuratedInline, ExportMixin
+from portal.admin import EVIDENCE_FIELDS, CuratedAdmin, CuratedEvidenceAdmin, CuratedInline
+from portal.imports.admin import ExportMixin
 from programmes.models import (
     Activity,
     Country,

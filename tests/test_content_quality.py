@@ -7,13 +7,16 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from portal.content import link_models
+from portal.coverage import content_coverage, without_evidence
 from portal.models import PublicationStatus, Theme
-from portal.selectors import LINK_MODELS, content_coverage, without_evidence
 from programmes.models import Activity, Country, Programme, Resource
 from recommendations.models import Document, Meeting, Recommendation, RecommendationKind
 from standards.models import Instrument, InstrumentTarget, Provision
 
 pytestmark = pytest.mark.django_db
+
+LINK_MODELS = link_models()
 
 MANDELA_FILE = settings.FIXTURES_DIR / "standards/nelson-mandela-rules.json"
 # sha256 of shared/data/instruments/nelson-mandela-rules.json, the official extraction this copy must equal.

@@ -2,14 +2,14 @@
 
 from django.core.management.base import BaseCommand
 
-from portal.selectors import content_coverage
+from portal.coverage import content_coverage, gaps
 
 
 class Command(BaseCommand):
     help = (
         "Report content coverage: counts per type, links per kind (stated or curator's judgement), "
-        "links without evidence, instruments without SDG links or official text, provisions without text, "
-        "and SDG goals and targets with nothing linked."
+        "links without evidence, the gaps each app registers (such as instruments without SDG links or "
+        "official text, provisions without text), and SDG goals and targets with nothing linked."
     )
 
     def add_arguments(self, parser):
@@ -33,14 +33,9 @@ class Command(BaseCommand):
             if count:
                 write(f"  {label}: {count}")
 
-        write(f"\nInstruments without SDG target links: {len(coverage.instruments_without_targets)}")
-        for instrument in coverage.instruments_without_targets:
-            write(f"  {instrument.slug}")
-
-        write(f"\nInstruments whose official text the portal does not hold: {len(coverage.instruments_without_text)}")
-        write(f"Provisions without text: {sum(coverage.provisions_without_text.values())}")
-        for slug, count in coverage.provisions_without_text.items():
-            write(f"  {slug}: {count}")
+        for gap in gaps():
+            if gap.report:
+                self.write_gap(gap, coverage.gaps[gap.name])
 
         total_targets = coverage.linked_targets + len(coverage.targets_without_links)
         write(f"\nSDG targets with something linked: {coverage.linked_targets} of {total_targets}")
@@ -51,3 +46,14 @@ class Command(BaseCommand):
             write("SDG targets with nothing linked:")
             for target in coverage.targets_without_links:
                 write(f"  {target.code}")
+
+    def write_gap(self, gap, found):
+        if gap.group_by:
+            self.stdout.write(f"\n{gap.label}: {sum(found.values())}")
+            for group, count in found.items():
+                self.stdout.write(f"  {group}: {count}")
+            return
+        self.stdout.write(f"\n{gap.label}: {len(found)}")
+        if gap.describe:
+            for entry in found:
+                self.stdout.write(f"  {gap.describe(entry)}")
