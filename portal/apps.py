@@ -14,3 +14,9 @@ class PortalConfig(AppConfig):
         post_migrate.connect(on_post_migrate, sender=self, dispatch_uid="portal_ensure_roles")
         # Each app's search.py registers its kinds of result (portal.search.sources), as admin.py does.
         autodiscover_modules("search")
+        # Each app's api_views.py registers its endpoints (portal.api.routes), mounted by portal.api.urls.
+        autodiscover_modules("api_views")
+        # Each app's pages.py says how its content shows on the home, goal, target and theme pages
+        # (portal.pages); its sitemaps.py adds its pages to /sitemap.xml (portal.sitemaps).
+        autodiscover_modules("pages")
+        autodiscover_modules("sitemaps")

@@ -16,5 +16,5 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("api/v1/search/", search_api.SearchView.as_view(), name="search-api"),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps()}, name="sitemap"),
 ]
