@@ -5,6 +5,8 @@ calls `register_page(url_name, order=...)` for its list pages and `register(name
 for its entries; the sitemap lists the pages, then each section, in the order of `order`.
 """
 
+from collections.abc import Iterator, Mapping
+
 from django.contrib.sitemaps import Sitemap
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
@@ -27,6 +29,10 @@ def register(name: str, sitemap: type[Sitemap], *, order: int) -> None:
     if order in _sections or name in dict(_sections.values()):
         raise ImproperlyConfigured(f'Sitemap section "{name}" (order {order}) clashes with one already registered.')
     _sections[order] = (name, sitemap)
+
+
+def unregister(name: str) -> None:
+    del _sections[next(order for order, (registered, _) in _sections.items() if registered == name)]
 
 
 class StaticSitemap(Sitemap):
@@ -54,6 +60,22 @@ def model_sitemap(queryset) -> type[ModelSitemap]:
 def sitemaps() -> dict[str, type[Sitemap]]:
     """The sections of /sitemap.xml: the pages, then every registered section in order."""
     return {"pages": StaticSitemap, **dict(section for _, section in sorted(_sections.items()))}
+
+
+class RegisteredSitemaps(Mapping):
+    """`sitemaps()` read at each request, for Django's sitemap view (so late registrations count too)."""
+
+    def __getitem__(self, name: str) -> type[Sitemap]:
+        return sitemaps()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sitemaps())
+
+    def __len__(self) -> int:
+        return len(sitemaps())
+
+    def values(self):
+        return sitemaps().values()
 
 
 register_page("portal:home", order=10)

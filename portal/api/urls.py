@@ -40,11 +40,16 @@ class DocsView(PublicAPIMixin, SpectacularSwaggerSplitView):
     template_name = "api/swagger_ui.html"
 
 
-# The router is built when the URL map is first loaded, after every app's api_views has registered.
-urlpatterns = [
-    path("", APIOverviewView.as_view(), name="api-overview"),
-    path("v1/", include((build_router().urls, API_NAMESPACE), namespace=API_NAMESPACE)),
-    path("schema/", SchemaView.as_view(), name="api-schema"),
-    path("docs/", DocsView.as_view(url_name="api-schema"), name="api-docs"),
-    re_path(r"^(?:.*/)?$", not_found),
-]
+def api_urls() -> list:
+    """The URL map under /api/, with v1 built from the route registry as it stands."""
+    return [
+        path("", APIOverviewView.as_view(), name="api-overview"),
+        path("v1/", include((build_router().urls, API_NAMESPACE), namespace=API_NAMESPACE)),
+        path("schema/", SchemaView.as_view(), name="api-schema"),
+        path("docs/", DocsView.as_view(url_name="api-schema"), name="api-docs"),
+        re_path(r"^(?:.*/)?$", not_found),
+    ]
+
+
+# Built when the URL map is first loaded, after every app's api_views has registered its routes.
+urlpatterns = api_urls()
