@@ -1,11 +1,12 @@
-"""API v1 endpoints for the SDG framework and themes (mounted by portal/api.py)."""
+"""API v1 endpoints for the SDG framework and themes (registered with portal.api.routes)."""
 
 from django.db.models import Prefetch
 
-from portal.api import PublicReadOnlyViewSet
+from portal.api.routes import register
+from portal.api.viewsets import PublicReadOnlyViewSet
 from portal.filters import GoalFilter, IndicatorFilter, TargetFilter, ThemeFilter
 from portal.models import Goal, Indicator, Target, Theme
-from portal.selectors import links_for_target
+from portal.pages import links_for_target
 from portal.serializers import (
     GoalDetailSerializer,
     GoalSerializer,
@@ -80,3 +81,9 @@ class ThemeViewSet(PublicReadOnlyViewSet):
 
     def get_queryset(self):
         return Theme.objects.published().select_related("parent")
+
+
+register("goals", GoalViewSet, basename="goal", order=10)
+register("targets", TargetViewSet, basename="target", order=20)
+register("indicators", IndicatorViewSet, basename="indicator", order=30)
+register("themes", ThemeViewSet, basename="theme", order=40)

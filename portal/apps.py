@@ -14,5 +14,8 @@ class PortalConfig(AppConfig):
         post_migrate.connect(on_post_migrate, sender=self, dispatch_uid="portal_ensure_roles")
         # Each app registers its own pieces, as its admin.py does: search.py its kinds of result
         # (portal.search), loaders.py its fixture loaders (portal.seeding), importers.py its kinds of
-        # bulk import (portal.imports), coverage.py the gaps the report and dashboard show (portal.coverage).
-        autodiscover_modules("search", "loaders", "importers", "coverage")
+        # bulk import (portal.imports), coverage.py the gaps the report and dashboard show
+        # (portal.coverage), api_views.py its endpoints (portal.api.routes), pages.py how its content
+        # shows on the home, goal, target and theme pages (portal.pages), sitemaps.py its pages in
+        # /sitemap.xml (portal.sitemaps).
+        autodiscover_modules("search", "loaders", "importers", "coverage", "api_views", "pages", "sitemaps")

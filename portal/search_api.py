@@ -9,7 +9,10 @@ from rest_framework.exceptions import ErrorDetail, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from portal.api import CONDITIONAL_HEADERS, ErrorResponseSerializer, PublicAPIMixin, conditional_response
+from portal.api.conditional import conditional_response
+from portal.api.errors import ErrorResponseSerializer
+from portal.api.schema import CONDITIONAL_HEADERS
+from portal.api.viewsets import PublicAPIMixin
 from portal.search import FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, PAGE_SIZE, PARAMETERS, run_search, sources
 
 RESULT_TYPES = [source.type for source in sources()]

@@ -2,9 +2,10 @@
 
 Every object carries `url` (its address in the API) and `html_url` (its page on the portal),
 and `updated_at`. A cross-link is shown as the object at the other end plus its `evidence`.
-The compact `...Ref` serializers here describe an object seen from elsewhere (a target's
-linked instruments, a recommendation's programmes); each app's serializers module builds its
-list and detail serializers on them.
+The compact `...Ref` serializers describe an object seen from elsewhere (a target's linked
+instruments, a recommendation's programmes): those of the SDG framework and themes are here, each
+app keeps its own beside its list and detail serializers. A target's detail lists the links of
+every registered `portal.pages.LinkSection`, each with the serializer that section names.
 """
 
 from django.urls import reverse
@@ -13,9 +14,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from portal.models import UN_LANGUAGES, Goal, Indicator, LinkBasis, Target, Theme
-from programmes.models import Programme
-from recommendations.models import Recommendation
-from standards.models import Instrument, Provision
+from portal.pages import link_sections
 
 API = "api"
 
@@ -50,21 +49,6 @@ class HTMLURLField(serializers.Field):
 
     def to_representation(self, value):
         return absolute(self, value.get_absolute_url())
-
-
-@extend_schema_field(OpenApiTypes.URI)
-class ProvisionURLField(serializers.Field):
-    """/api/v1/instruments/<instrument slug>/provisions/<ref>/ (the instrument must be joined)."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("help_text", "The address of this provision in the API.")
-        super().__init__(source="*", read_only=True, **kwargs)
-
-    def to_representation(self, value):
-        path = reverse(
-            f"{API}:instrument-provision-detail", kwargs={"instrument_slug": value.instrument.slug, "ref": value.ref}
-        )
-        return absolute(self, path)
 
 
 class OptionalURLField(serializers.URLField):
@@ -191,69 +175,11 @@ class ThemeRefSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "url", "html_url", "updated_at"]
 
 
-class InstrumentRefSerializer(serializers.ModelSerializer):
-    url = APIURLField("instrument", "slug")
-    html_url = HTMLURLField()
-
-    class Meta:
-        model = Instrument
-        fields = ["slug", "title", "short_title", "url", "html_url", "updated_at"]
-
-
-class ProvisionRefSerializer(serializers.ModelSerializer):
-    instrument = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    url = ProvisionURLField()
-    html_url = HTMLURLField()
-
-    class Meta:
-        model = Provision
-        fields = ["instrument", "ref", "kind", "number", "label", "url", "html_url", "updated_at"]
-
-
-class ProgrammeRefSerializer(serializers.ModelSerializer):
-    url = APIURLField("programme", "slug")
-    html_url = HTMLURLField()
-
-    class Meta:
-        model = Programme
-        fields = ["slug", "title", "short_title", "url", "html_url", "updated_at"]
-
-
-class RecommendationRefSerializer(serializers.ModelSerializer):
-    document = serializers.SlugRelatedField(slug_field="symbol", read_only=True)
-    url = APIURLField("recommendation", "slug")
-    html_url = HTMLURLField()
-
-    class Meta:
-        model = Recommendation
-        fields = ["slug", "document", "paragraph", "kind", "summary", "url", "html_url", "updated_at"]
-
-
 # --- Links with evidence (the other end, then the evidence) ------------------------------
 
 
 class TargetLinkSerializer(serializers.Serializer):
     target = TargetRefSerializer(read_only=True)
-    evidence = evidence()
-
-
-class InstrumentLinkSerializer(serializers.Serializer):
-    instrument = InstrumentRefSerializer(read_only=True)
-    evidence = evidence()
-
-
-class ProvisionLinkSerializer(serializers.Serializer):
-    provision = ProvisionRefSerializer(read_only=True)
-    evidence = evidence()
-
-
-class ProgrammeLinkSerializer(serializers.Serializer):
-    programme = ProgrammeRefSerializer(read_only=True)
-    evidence = evidence()
-
-
-class RecommendationLinkSerializer(serializers.Serializer):
-    recommendation = RecommendationRefSerializer(read_only=True)
     evidence = evidence()
 
 
@@ -336,20 +262,17 @@ class TargetDetailSerializer(TargetSerializer):
 
     goal = GoalRefSerializer(read_only=True)
     indicators = IndicatorSerializer(many=True, read_only=True)
-    instruments = InstrumentLinkSerializer(many=True, read_only=True, source="links.instrument_links")
-    provisions = ProvisionLinkSerializer(many=True, read_only=True, source="links.provision_links")
-    programmes = ProgrammeLinkSerializer(many=True, read_only=True, source="links.programme_links")
-    recommendations = RecommendationLinkSerializer(many=True, read_only=True, source="links.recommendation_links")
 
     class Meta(TargetSerializer.Meta):
-        fields = [
-            *TargetSerializer.Meta.fields,
-            "indicators",
-            "instruments",
-            "provisions",
-            "programmes",
-            "recommendations",
-        ]
+        fields = [*TargetSerializer.Meta.fields, "indicators"]
+
+    def get_fields(self):
+        """Then one list per link section (instruments, provisions, ...), read from `target.links`."""
+        fields = super().get_fields()
+        for section in link_sections():
+            source = f"links.by_name.{section.name}"
+            fields[section.api_field] = section.api_serializer(many=True, read_only=True, source=source)
+        return fields
 
 
 class ThemeSerializer(serializers.ModelSerializer):

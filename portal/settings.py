@@ -265,13 +265,13 @@ def env_throttle_rate(name: str, default: str) -> str | None:
     return rate
 
 
-# REST API v1 (portal/api.py): anonymous clients may read, each address DJANGO_API_THROTTLE_RATE times.
+# REST API v1 (portal/api/): anonymous clients may read, each address DJANGO_API_THROTTLE_RATE times.
 API_THROTTLE_RATE = env_throttle_rate("DJANGO_API_THROTTLE_RATE", "120/minute")
 # HTML search (/search/, portal/throttling.py): DJANGO_SEARCH_THROTTLE_RATE searches per address.
 SEARCH_THROTTLE_RATE = env_throttle_rate("DJANGO_SEARCH_THROTTLE_RATE", "60/minute")
 
 # The API's own classes (pagination, CSV, throttle, content negotiation) are set on its views in
-# portal/api.py: DRF imports DEFAULT_* classes while portal.api itself is being imported.
+# portal/api/viewsets.py: DRF imports DEFAULT_* classes while portal.api itself is being imported.
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
@@ -281,7 +281,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": [],
     "DEFAULT_THROTTLE_RATES": {"anon": API_THROTTLE_RATE},
     "NUM_PROXIES": NUM_PROXIES,
-    "EXCEPTION_HANDLER": "portal.api.exception_handler",
+    "EXCEPTION_HANDLER": "portal.api.errors.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 
@@ -337,7 +337,7 @@ X_FRAME_OPTIONS = "DENY"
 
 
 # Content-Security-Policy (django-csp): everything from this site, no inline script or style, no
-# framing. The Swagger UI loads its start-up script as a file (portal/api.py).
+# framing. The Swagger UI loads its start-up script as a file (portal/api/urls.py).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

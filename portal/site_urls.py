@@ -2,7 +2,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from portal import converters, search_api, views  # noqa: F401  (converters registers the path converters)
-from portal.sitemaps import sitemaps
+from portal.sitemaps import RegisteredSitemaps
 
 app_name = "portal"
 
@@ -16,5 +16,5 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("api/v1/search/", search_api.SearchView.as_view(), name="search-api"),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": RegisteredSitemaps()}, name="sitemap"),
 ]

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from portal import api, health
+from portal import health
 
 urlpatterns = [
     path("healthz", health.liveness, name="healthz"),
@@ -13,5 +13,5 @@ urlpatterns = [
     path("", include("programmes.urls")),
     path("", include("recommendations.urls")),
     path("admin/", admin.site.urls),
-    path("api/", include(api.urls())),  # REST API v1, its schema, docs and overview (portal/api.py)
+    path("api/", include("portal.api.urls")),  # REST API v1, its schema, docs and overview (portal/api/)
 ]

@@ -11,12 +11,12 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from portal.models import Goal, Indicator, PublicationStatus, Target, Theme
 from portal.outage import without_database
+from portal.pages import HomeBlock, HomeCount, RecentEntries, ThemeSection, link_sections, links_for_target, registered
 from portal.search import FACET_HEADINGS, SearchOutcome, run_search
-from portal.selectors import TARGET_LINK_MODELS, links_for_target
 from portal.throttling import SearchRateThrottle, throttled
-from programmes.models import Activity, Programme, Resource
-from recommendations.models import Recommendation
-from standards.models import Instrument, Provision
+
+RECENT_PER_KIND = 5
+RECENT_SHOWN = 8
 
 
 class BreadcrumbMixin:
@@ -67,8 +67,18 @@ def link_count(link_model, goal_level: bool):
 
 def with_link_counts(queryset, goal_level: bool):
     return queryset.annotate(
-        **{f"{name}_count": link_count(model, goal_level) for name, model in TARGET_LINK_MODELS.items()}
+        **{f"{section.name}_count": link_count(section.model, goal_level) for section in link_sections()}
     )
+
+
+def counted_links(objects) -> list:
+    """Each goal or target with `link_counts` [(section, count), ...] and their `linked_total`."""
+    sections = link_sections()
+    objects = list(objects)
+    for obj in objects:
+        obj.link_counts = [(section, getattr(obj, f"{section.name}_count")) for section in sections]
+        obj.linked_total = sum(count for _, count in obj.link_counts)
+    return objects
 
 
 class HomeView(BreadcrumbMixin, TemplateView):
@@ -77,26 +87,16 @@ class HomeView(BreadcrumbMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["breadcrumbs"] = []
-        context["counts"] = {
-            "instruments": Instrument.objects.published().count(),
-            "provisions": Provision.objects.published().count(),
-            "programmes": Programme.objects.published().count(),
-            "resources": Resource.objects.published().count(),
-            "recommendations": Recommendation.objects.published().count(),
-            "activities": Activity.objects.published().count(),
-        }
+        context["counts"] = [(line, line.queryset().count()) for line in registered(HomeCount)]
         context["goals"] = Goal.objects.all()
         context["themes"] = Theme.objects.published()
-        context["featured_instruments"] = Instrument.objects.published().filter(category="standard_and_norm")
-        context["recent"] = sorted(
-            [
-                *Instrument.objects.published().order_by("-updated_at")[:5],
-                *Programme.objects.published().order_by("-updated_at")[:5],
-                *Recommendation.objects.published().select_related("document").order_by("-updated_at")[:5],
-            ],
-            key=lambda entry: entry.updated_at,
-            reverse=True,
-        )[:8]
+        context["blocks"] = [(block.template, block.context()) for block in registered(HomeBlock)]
+        recent = [
+            entry
+            for kind in registered(RecentEntries)
+            for entry in kind.queryset().order_by("-updated_at")[:RECENT_PER_KIND]
+        ]
+        context["recent"] = sorted(recent, key=lambda entry: entry.updated_at, reverse=True)[:RECENT_SHOWN]
         return context
 
 
@@ -105,6 +105,12 @@ class GoalListView(BreadcrumbMixin, ListView):
 
     def get_queryset(self):
         return with_link_counts(Goal.objects.annotate(target_count=Count("targets")), goal_level=True)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["object_list"] = counted_links(context["object_list"])
+        context["sections"] = link_sections()
+        return context
 
     def get_breadcrumbs(self):
         return [(_("Sustainable Development Goals"), "")]
@@ -117,7 +123,7 @@ class GoalDetailView(BreadcrumbMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["targets"] = with_link_counts(self.object.targets.all(), goal_level=False)
+        context["targets"] = counted_links(with_link_counts(self.object.targets.all(), goal_level=False))
         return context
 
     def get_breadcrumbs(self):
@@ -150,14 +156,23 @@ class ThemeListView(BreadcrumbMixin, ListView):
 
     def get_queryset(self):
         return Theme.objects.published().annotate(
-            **{f"{model._meta.model_name}_count": tagged_count(model) for model in TAGGED_MODELS}
+            **{f"tagged_{section.order}": tagged_count(section.tagged) for section in counted_sections()}
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        themes = list(context["object_list"])
+        for theme in themes:
+            theme.tag_counts = [(section, getattr(theme, f"tagged_{section.order}")) for section in counted_sections()]
+        context["object_list"] = themes
+        return context
 
     def get_breadcrumbs(self):
         return [(_("Themes"), "")]
 
 
-TAGGED_MODELS = (Instrument, Programme, Resource, Recommendation)
+def counted_sections() -> list[ThemeSection]:
+    return [section for section in registered(ThemeSection) if section.tagged is not None]
 
 
 def tagged_count(model):
@@ -180,14 +195,7 @@ class ThemeDetailView(BreadcrumbMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        theme = self.object
-        context.update(
-            instruments=Instrument.objects.published().filter(themes=theme),
-            programmes=Programme.objects.published().filter(themes=theme),
-            resources=Resource.objects.published().filter(themes=theme),
-            recommendations=Recommendation.objects.published().filter(themes=theme).select_related("document"),
-            activities=Activity.objects.published().filter(theme=theme).select_related("country"),
-        )
+        context["sections"] = [(section, section.entries(self.object)) for section in registered(ThemeSection)]
         return context
 
     def get_breadcrumbs(self):

@@ -1,8 +1,9 @@
-"""API v1 endpoints for programmes, resources, activities and countries (mounted by portal/api.py)."""
+"""API v1 endpoints for programmes, resources, activities and countries (registered with portal.api.routes)."""
 
 from django.db.models import Prefetch
 
-from portal.api import PublicReadOnlyViewSet, published_links
+from portal.api.routes import register
+from portal.api.viewsets import PublicReadOnlyViewSet, published_links
 from portal.models import published_themes
 from programmes.filters import ActivityFilter, CountryFilter, ProgrammeFilter, ResourceFilter
 from programmes.models import (
@@ -98,3 +99,9 @@ class CountryViewSet(PublicReadOnlyViewSet):
 
     def get_queryset(self):
         return Country.objects.public()
+
+
+register("programmes", ProgrammeViewSet, basename="programme", order=200)
+register("resources", ResourceViewSet, basename="resource", order=210)
+register("activities", ActivityViewSet, basename="activity", order=220)
+register("countries", CountryViewSet, basename="country", order=230)

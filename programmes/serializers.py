@@ -7,19 +7,34 @@ from portal.serializers import (
     CURATED_DETAIL_FIELDS,
     APIURLField,
     HTMLURLField,
-    InstrumentLinkSerializer,
     OptionalURLField,
     PublishedSlugField,
     TargetLinkSerializer,
     ThemeRefSerializer,
     absolute,
+    evidence,
     linked_keys,
     published_slugs,
     sources,
 )
 from programmes.models import Activity, Country, InterventionArea, Programme, Resource
+from standards.serializers import InstrumentLinkSerializer
 
 INSTRUMENTS_HELP = "Slugs of the instruments linked to it (details carry the evidence)."
+
+
+class ProgrammeRefSerializer(serializers.ModelSerializer):
+    url = APIURLField("programme", "slug")
+    html_url = HTMLURLField()
+
+    class Meta:
+        model = Programme
+        fields = ["slug", "title", "short_title", "url", "html_url", "updated_at"]
+
+
+class ProgrammeLinkSerializer(serializers.Serializer):
+    programme = ProgrammeRefSerializer(read_only=True)
+    evidence = evidence()
 
 
 class CountrySerializer(serializers.ModelSerializer):

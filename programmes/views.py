@@ -17,7 +17,6 @@ from programmes.models import (
     ProgrammeTarget,
     Resource,
 )
-from recommendations.models import RecommendationProgramme
 from standards.models import Instrument
 
 PUBLISHED = PublicationStatus.PUBLISHED
@@ -59,8 +58,9 @@ class ProgrammeDetailView(BreadcrumbMixin, DetailView):
             instrument_links=ProgrammeInstrument.objects.published()
             .filter(programme=programme, instrument__status=PUBLISHED)
             .select_related("instrument"),
-            recommendation_links=RecommendationProgramme.objects.published()
-            .filter(programme=programme, recommendation__status=PUBLISHED, recommendation__document__status=PUBLISHED)
+            # Recommendations sit above this app: reached through the reverse relation.
+            recommendation_links=programme.recommendation_links.published()
+            .filter(recommendation__status=PUBLISHED, recommendation__document__status=PUBLISHED)
             .select_related("recommendation__document"),
             activities=Activity.objects.published().filter(programme=programme).select_related("country"),
         )

@@ -1,8 +1,9 @@
-"""API v1 endpoints for meetings, documents and recommendations (mounted by portal/api.py)."""
+"""API v1 endpoints for meetings, documents and recommendations (registered with portal.api.routes)."""
 
 from django.db.models import Prefetch
 
-from portal.api import PublicReadOnlyViewSet, published_links
+from portal.api.routes import register
+from portal.api.viewsets import PublicReadOnlyViewSet, published_links
 from portal.models import published_themes
 from recommendations.filters import DocumentFilter, MeetingFilter, RecommendationFilter
 from recommendations.models import (
@@ -81,3 +82,8 @@ class RecommendationViewSet(PublicReadOnlyViewSet):
                 published_links("programme_links", RecommendationProgramme, "programme", "programme__title"),
             )
         )
+
+
+register("meetings", MeetingViewSet, basename="meeting", order=300)
+register("documents", DocumentViewSet, basename="document", order=310)
+register("recommendations", RecommendationViewSet, basename="recommendation", order=320)

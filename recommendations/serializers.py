@@ -6,17 +6,33 @@ from portal.serializers import (
     CURATED_DETAIL_FIELDS,
     APIURLField,
     HTMLURLField,
-    InstrumentLinkSerializer,
     OptionalURLField,
-    ProgrammeLinkSerializer,
     PublishedSlugField,
     TargetLinkSerializer,
     ThemeRefSerializer,
+    evidence,
     linked_keys,
     published_slugs,
     sources,
 )
+from programmes.serializers import ProgrammeLinkSerializer
 from recommendations.models import AgendaItem, Document, Meeting, Recommendation
+from standards.serializers import InstrumentLinkSerializer
+
+
+class RecommendationRefSerializer(serializers.ModelSerializer):
+    document = serializers.SlugRelatedField(slug_field="symbol", read_only=True)
+    url = APIURLField("recommendation", "slug")
+    html_url = HTMLURLField()
+
+    class Meta:
+        model = Recommendation
+        fields = ["slug", "document", "paragraph", "kind", "summary", "url", "html_url", "updated_at"]
+
+
+class RecommendationLinkSerializer(serializers.Serializer):
+    recommendation = RecommendationRefSerializer(read_only=True)
+    evidence = evidence()
 
 
 class MeetingSerializer(serializers.ModelSerializer):

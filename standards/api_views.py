@@ -1,9 +1,10 @@
-"""API v1 endpoints for instruments and provisions (mounted by portal/api.py)."""
+"""API v1 endpoints for instruments and provisions (registered with portal.api.routes)."""
 
 from django.db.models import Prefetch
 from rest_framework.exceptions import NotFound
 
-from portal.api import PublicListViewSet, PublicReadOnlyViewSet, published_links
+from portal.api.routes import register
+from portal.api.viewsets import PublicListViewSet, PublicReadOnlyViewSet, published_links
 from portal.models import published_themes
 from standards.filters import InstrumentFilter, ProvisionFilter
 from standards.models import Instrument, InstrumentTarget, Provision, ProvisionTarget
@@ -73,3 +74,13 @@ class InstrumentProvisionViewSet(PublicReadOnlyViewSet):
         if "\x00" in slug or not Instrument.objects.published().filter(slug=slug).exists():
             raise NotFound(f'No instrument has slug "{slug}".')
         return super().list(request, *args, **kwargs)
+
+
+register("instruments", InstrumentViewSet, basename="instrument", order=100)
+register(
+    r"instruments/(?P<instrument_slug>[^/]+)/provisions",
+    InstrumentProvisionViewSet,
+    basename="instrument-provision",
+    order=110,
+)
+register("provisions", ProvisionViewSet, basename="provision", order=120)

@@ -1,14 +1,19 @@
 """API serializers for instruments and their provisions."""
 
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from portal.serializers import (
+    API,
     CURATED_DETAIL_FIELDS,
     APIURLField,
     HTMLURLField,
-    ProvisionURLField,
     TargetLinkSerializer,
     ThemeRefSerializer,
+    absolute,
+    evidence,
     linked_keys,
     published_slugs,
     sources,
@@ -16,6 +21,50 @@ from portal.serializers import (
 from standards.models import Instrument, Provision
 
 TARGET_CODES_HELP = "Codes of the SDG targets linked to it (details carry the evidence)."
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class ProvisionURLField(serializers.Field):
+    """/api/v1/instruments/<instrument slug>/provisions/<ref>/ (the instrument must be joined)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "The address of this provision in the API.")
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        path = reverse(
+            f"{API}:instrument-provision-detail", kwargs={"instrument_slug": value.instrument.slug, "ref": value.ref}
+        )
+        return absolute(self, path)
+
+
+class InstrumentRefSerializer(serializers.ModelSerializer):
+    url = APIURLField("instrument", "slug")
+    html_url = HTMLURLField()
+
+    class Meta:
+        model = Instrument
+        fields = ["slug", "title", "short_title", "url", "html_url", "updated_at"]
+
+
+class ProvisionRefSerializer(serializers.ModelSerializer):
+    instrument = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    url = ProvisionURLField()
+    html_url = HTMLURLField()
+
+    class Meta:
+        model = Provision
+        fields = ["instrument", "ref", "kind", "number", "label", "url", "html_url", "updated_at"]
+
+
+class InstrumentLinkSerializer(serializers.Serializer):
+    instrument = InstrumentRefSerializer(read_only=True)
+    evidence = evidence()
+
+
+class ProvisionLinkSerializer(serializers.Serializer):
+    provision = ProvisionRefSerializer(read_only=True)
+    evidence = evidence()
 
 
 class InstrumentSerializer(serializers.ModelSerializer):

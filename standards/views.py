@@ -10,8 +10,6 @@ from django.views.generic import DetailView
 
 from portal.models import PublicationStatus, published_themes
 from portal.views import BreadcrumbMixin, FilteredListView
-from programmes.models import Activity, ProgrammeInstrument, ResourceInstrument
-from recommendations.models import RecommendationInstrument
 from standards.filters import InstrumentFilter
 from standards.models import Instrument, InstrumentTarget, Provision, ProvisionTarget
 
@@ -93,17 +91,18 @@ class InstrumentDetailView(BreadcrumbMixin, DetailView):
             .filter(provision__instrument=instrument, provision__status=PUBLISHED)
             .select_related("provision__instrument", "target")
             .order_by("provision__position", "target__position"),
-            programme_links=ProgrammeInstrument.objects.published()
-            .filter(instrument=instrument, programme__status=PUBLISHED)
+            # Programmes and recommendations sit above this app: reached through the reverse relations.
+            programme_links=instrument.programme_links.published()
+            .filter(programme__status=PUBLISHED)
             .select_related("programme"),
-            resource_links=ResourceInstrument.objects.published()
-            .filter(instrument=instrument, resource__status=PUBLISHED)
+            resource_links=instrument.resource_links.published()
+            .filter(resource__status=PUBLISHED)
             .select_related("resource"),
-            recommendation_links=RecommendationInstrument.objects.published()
-            .filter(instrument=instrument, recommendation__status=PUBLISHED, recommendation__document__status=PUBLISHED)
+            recommendation_links=instrument.recommendation_links.published()
+            .filter(recommendation__status=PUBLISHED, recommendation__document__status=PUBLISHED)
             .select_related("recommendation__document")
             .order_by("recommendation__document__symbol", "recommendation__position"),
-            activities=Activity.objects.published().filter(instruments=instrument).select_related("country"),
+            activities=instrument.activities.published().select_related("country"),
             jsonld=instrument_json_ld(instrument, self.request),
         )
         return context

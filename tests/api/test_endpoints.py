@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from portal.models import UN_LANGUAGES, Indicator, Target
-from portal.selectors import links_for_target
+from portal.pages import links_for_target
 from recommendations.models import Recommendation
 from standards.models import Provision
 from tests.api.conftest import all_results, get_ok
@@ -75,18 +75,18 @@ def test_target_detail_has_official_texts_goal_iri_and_indicators(api):
 
 def test_target_detail_lists_every_published_link_with_its_evidence(api, world):
     target = get_ok(api, "/api/v1/targets/5.2/")
-    links = links_for_target(Target.objects.get(code="5.2"))
+    links = links_for_target(Target.objects.get(code="5.2")).by_name
     assert [link["instrument"]["slug"] for link in target["instruments"]] == [
-        link.instrument.slug for link in links.instrument_links
+        link.instrument.slug for link in links["instrument"]
     ]
     assert [link["provision"]["ref"] for link in target["provisions"]] == [
-        link.provision.ref for link in links.provision_links
+        link.provision.ref for link in links["provision"]
     ]
     assert [link["programme"]["slug"] for link in target["programmes"]] == [
-        link.programme.slug for link in links.programme_links
+        link.programme.slug for link in links["programme"]
     ]
     assert [link["recommendation"]["slug"] for link in target["recommendations"]] == [
-        link.recommendation.slug for link in links.recommendation_links
+        link.recommendation.slug for link in links["recommendation"]
     ]
     instrument_link = next(
         link for link in target["instruments"] if link["instrument"]["slug"] == world.instrument.slug

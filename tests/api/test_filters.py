@@ -82,7 +82,7 @@ def test_filter_both_ways(api, world, collection, key, parameter, match, other):
 
 
 def test_every_filter_of_every_list_is_tested():
-    from portal.api import build_router
+    from portal.api.routes import build_router
 
     tested = {(collection, parameter) for collection, _, parameter, _, _ in CASES}
     shared = {"search", "ordering", "updated_since"}

@@ -1,0 +1,155 @@
+"""What the shared public pages show of each app, registered by the app that owns the content.
+
+The home page, the SDG goal and target pages and the theme pages name no content app: each app's
+`pages.py` registers how its content appears there, and `PortalConfig.ready()` imports every
+`pages.py` (`autodiscover_modules("pages")`), as Django's admin finds each `admin.py`.
+
+- `LinkSection`: one kind of link to an SDG target (a key of `portal.content.target_link_models()`),
+  shown as a section of the target page, a count on the goal pages and a list in the target's API detail.
+- `HomeCount`, `HomeBlock`, `RecentEntries`: a line of the home page's counts, a block of the home
+  page (a partial template and its context), the entries that may appear under "Recently updated".
+- `ThemeSection`: the entries about a theme, a section of its page and (if tagged) a count on the list.
+
+Everything comes back in the order of its `order` attribute, which is the order users see; the core
+leaves 100-199 to standards, 200-299 to programmes, 300-399 to recommendations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models
+
+from portal.content import target_link_models
+from portal.models import PublicationStatus, Target, Theme
+
+
+@dataclass(frozen=True)
+class LinkSection:
+    """How the links from one kind of entry to an SDG target are shown."""
+
+    name: str  # the entry at the other end of the link: a key of target_link_models(), e.g. "provision"
+    order: int
+    heading: str  # the target page's section heading
+    anchor: str  # its id, e.g. "provisions"
+    column: str  # the goal list's column heading, e.g. "Rules"
+    noun: str  # counted in "Linked: 3 rules" (pluralized with an "s")
+    empty: str  # the sentence shown when nothing is linked
+    row_template: str  # renders one `link` as an <li>, e.g. "standards/includes/target_provision_link.html"
+    select_related: tuple[str, ...]
+    order_by: tuple[str, ...]
+    published: tuple[
+        str, ...
+    ]  # related entries that must be published too, e.g. ("provision", "provision__instrument")
+    api_field: str  # the list in the target's API detail, e.g. "provisions"
+    api_serializer: type  # serializes one link row (the entry, then its evidence)
+
+    @property
+    def model(self) -> type[models.Model]:
+        return target_link_models()[self.name]
+
+    def links(self, target: Target) -> list:
+        """The published links to `target` whose entries are published, in one query."""
+        published = {f"{relation}__status": PublicationStatus.PUBLISHED for relation in self.published}
+        return list(
+            self.model.objects.published()
+            .filter(target=target, **published)
+            .select_related(*self.select_related)
+            .order_by(*self.order_by)
+        )
+
+
+@dataclass(frozen=True)
+class HomeCount:
+    order: int
+    label: str  # "programmes and initiatives"
+    queryset: Callable[[], models.QuerySet]  # what is counted
+    url_name: str = ""  # the label links to this page, if any
+
+
+@dataclass(frozen=True)
+class HomeBlock:
+    order: int
+    template: str  # a partial rendered with `block` (the result of `context()`)
+    context: Callable[[], dict]
+
+
+@dataclass(frozen=True)
+class RecentEntries:
+    order: int  # breaks ties between entries updated at the same moment
+    queryset: Callable[[], models.QuerySet]  # published entries with a page and `updated_at`
+
+
+@dataclass(frozen=True)
+class ThemeSection:
+    order: int
+    heading: str
+    entries: Callable[[Theme], models.QuerySet]  # the published entries about a theme
+    row_template: str  # renders one `entry` as an <li>
+    empty: str = "None tagged yet."
+    tagged: type[models.Model] | None = None  # counted on the theme list: a model with a `themes` m2m
+    count_nouns: tuple[str, str] = ("", "")  # singular, plural: "tool and publication", "tools and publications"
+
+
+_registries: dict[type, dict[object, object]] = {
+    LinkSection: {},
+    HomeCount: {},
+    HomeBlock: {},
+    RecentEntries: {},
+    ThemeSection: {},
+}
+
+
+def register(item):
+    """Register a piece of a shared page; its `order` must be free among the items of its kind."""
+    registry = _registries[type(item)]
+    if item.order in registry:
+        raise ImproperlyConfigured(
+            f"{type(item).__name__} order {item.order} is already taken by {registry[item.order]}."
+        )
+    if isinstance(item, LinkSection) and any(other.name == item.name for other in registry.values()):
+        raise ImproperlyConfigured(f'The links from "{item.name}" already have a section.')
+    registry[item.order] = item
+    return item
+
+
+def unregister(item) -> None:
+    del _registries[type(item)][item.order]
+
+
+def registered(kind: type) -> list:
+    return [item for _, item in sorted(_registries[kind].items())]
+
+
+def link_sections() -> list[LinkSection]:
+    """One section per kind of link to a target; a link model without a section is a mistake, not a silence."""
+    sections = registered(LinkSection)
+    missing = set(target_link_models()) - {section.name for section in sections}
+    if missing:
+        raise ImproperlyConfigured(f"No LinkSection is registered for the links from: {', '.join(sorted(missing))}.")
+    return sections
+
+
+@dataclass
+class LinkGroup:
+    section: LinkSection
+    links: list
+
+
+class TargetLinks(list):
+    """Everything published that links to one SDG target: one `LinkGroup` per section, in order."""
+
+    @property
+    def total(self) -> int:
+        return sum(len(group.links) for group in self)
+
+    @property
+    def by_name(self) -> dict[str, list]:
+        return {group.section.name: group.links for group in self}
+
+
+def links_for_target(target: Target) -> TargetLinks:
+    """One query per section, whatever the amount of content."""
+    return TargetLinks(LinkGroup(section, section.links(target)) for section in link_sections())

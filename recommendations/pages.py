@@ -1,0 +1,46 @@
+"""How recommendations appear on the shared pages (registered with `portal.pages`)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from portal.pages import HomeCount, LinkSection, RecentEntries, ThemeSection, register
+from recommendations.models import Recommendation
+from recommendations.serializers import RecommendationLinkSerializer
+
+register(
+    LinkSection(
+        name="recommendation",
+        order=300,
+        heading=_("Recommendations"),
+        anchor="recommendations",
+        column=_("Recommendations"),
+        noun="recommendation",
+        empty=_("No recommendation is linked to this target yet."),
+        row_template="recommendations/includes/target_recommendation_link.html",
+        select_related=("recommendation__document",),
+        order_by=("recommendation__document__symbol", "recommendation__position"),
+        published=("recommendation", "recommendation__document"),
+        api_field="recommendations",
+        api_serializer=RecommendationLinkSerializer,
+    )
+)
+
+register(
+    HomeCount(
+        order=300,
+        label=_("recommendations and questions"),
+        queryset=lambda: Recommendation.objects.published(),
+        url_name="recommendations:recommendation-list",
+    )
+)
+register(RecentEntries(order=300, queryset=lambda: Recommendation.objects.published().select_related("document")))
+
+register(
+    ThemeSection(
+        order=300,
+        heading=_("Recommendations"),
+        entries=lambda theme: Recommendation.objects.published().filter(themes=theme).select_related("document"),
+        row_template="recommendations/includes/theme_recommendation.html",
+        tagged=Recommendation,
+        count_nouns=("recommendation", "recommendations"),
+    )
+)

@@ -1,0 +1,77 @@
+"""How instruments and their provisions appear on the shared pages (registered with `portal.pages`)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from portal.pages import HomeBlock, HomeCount, LinkSection, RecentEntries, ThemeSection, register
+from standards.models import Instrument, Provision
+from standards.serializers import InstrumentLinkSerializer, ProvisionLinkSerializer
+
+register(
+    LinkSection(
+        name="instrument",
+        order=100,
+        heading=_("Instruments that serve this target"),
+        anchor="instruments",
+        column=_("Instruments"),
+        noun="instrument",
+        empty=_("No instrument is linked to this target yet."),
+        row_template="standards/includes/target_instrument_link.html",
+        select_related=("instrument",),
+        order_by=("instrument__title",),
+        published=("instrument",),
+        api_field="instruments",
+        api_serializer=InstrumentLinkSerializer,
+    )
+)
+register(
+    LinkSection(
+        name="provision",
+        order=110,
+        heading=_("Rules and provisions"),
+        anchor="provisions",
+        column=_("Rules"),
+        noun="rule",
+        empty=_("No individual rule is linked to this target yet."),
+        row_template="standards/includes/target_provision_link.html",
+        select_related=("provision__instrument",),
+        order_by=("provision__instrument__title", "provision__position"),
+        published=("provision", "provision__instrument"),
+        api_field="provisions",
+        api_serializer=ProvisionLinkSerializer,
+    )
+)
+
+register(
+    HomeCount(
+        order=100,
+        label=_("instruments"),
+        queryset=lambda: Instrument.objects.published(),
+        url_name="standards:instrument-list",
+    )
+)
+register(
+    HomeCount(
+        order=110, label=_("rules and provisions with official text"), queryset=lambda: Provision.objects.published()
+    )
+)
+register(
+    HomeBlock(
+        order=100,
+        template="standards/includes/home_featured.html",
+        context=lambda: {
+            "featured_instruments": Instrument.objects.published().filter(category="standard_and_norm"),
+        },
+    )
+)
+register(RecentEntries(order=100, queryset=lambda: Instrument.objects.published()))
+
+register(
+    ThemeSection(
+        order=100,
+        heading=_("Instruments"),
+        entries=lambda theme: Instrument.objects.published().filter(themes=theme),
+        row_template="standards/includes/theme_instrument.html",
+        tagged=Instrument,
+        count_nouns=("instrument", "instruments"),
+    )
+)
