@@ -7,7 +7,7 @@ from http import HTTPStatus
 import pytest
 from django.urls import reverse
 
-from portal import services
+from portal import imports
 from portal.models import PublicationStatus
 from programmes.models import Activity
 from recommendations.models import Recommendation, RecommendationTarget
@@ -48,7 +48,7 @@ def as_csv(rows: list[dict]) -> bytes:
 
 
 def test_a_valid_file_creates_exactly_the_rows_it_reports(editor):
-    report = services.import_rows(kind="recommendations", rows=recommendation_rows(3), user=editor, commit=True)
+    report = imports.import_rows(kind="recommendations", rows=recommendation_rows(3), user=editor, commit=True)
     assert report.written
     assert report.counts == {"new": 3, "changed": 0, "unchanged": 0, "error": 0}
     created = Recommendation.objects.filter(paragraph__startswith="900 (")
@@ -56,7 +56,7 @@ def test_a_valid_file_creates_exactly_the_rows_it_reports(editor):
     assert set(created.values_list("status", flat=True)) == {PublicationStatus.DRAFT}
     assert RecommendationTarget.objects.filter(recommendation__in=created).count() == 6
     assert created.first().history.latest().history_user == editor
-    again = services.import_rows(kind="recommendations", rows=recommendation_rows(3), user=editor, commit=True)
+    again = imports.import_rows(kind="recommendations", rows=recommendation_rows(3), user=editor, commit=True)
     assert again.counts == {"new": 0, "changed": 0, "unchanged": 3, "error": 0}
 
 
@@ -73,9 +73,9 @@ def test_a_valid_file_creates_exactly_the_rows_it_reports(editor):
 )
 def test_one_bad_row_imports_nothing_and_is_reported(editor, change, reason):
     rows = recommendation_rows(4, row4=change)
-    report = services.import_rows(kind="recommendations", rows=rows, user=editor, commit=True)
+    report = imports.import_rows(kind="recommendations", rows=rows, user=editor, commit=True)
     assert not report.written
-    errors = [(row.number, row.reasons) for row in report.rows if row.state == services.ERROR]
+    errors = [(row.number, row.reasons) for row in report.rows if row.state == imports.ERROR]
     assert errors == [(4, [reason])]
     assert [row.state for row in report.rows if row.number != 4] == ["new"] * 3
     assert not Recommendation.objects.filter(paragraph__startswith="900 (").exists()
@@ -85,22 +85,22 @@ def test_links_and_activities_import(editor):
     recommendation = Recommendation.objects.first()
     link = {"recommendation": recommendation.slug, "instrument": "nelson-mandela-rules", "source": DOCUMENT,
             "locator": "para 1", "rationale": "It says so."}  # fmt: skip
-    report = services.import_rows(kind="links", rows=[link, {**link, "locator": "para 2"}], user=editor, commit=True)
+    report = imports.import_rows(kind="links", rows=[link, {**link, "locator": "para 2"}], user=editor, commit=True)
     assert [row.reasons for row in report.rows] == [[], ["duplicate of row 2"]]
     activity = {"slug": "imported-activity", "year": "2024", "description": "Training.", "source": DOCUMENT,
                 "locator": "para 3", "instruments": "nelson-mandela-rules"}  # fmt: skip
-    report = services.import_rows(kind="activities", rows=[activity], user=editor, commit=True)
+    report = imports.import_rows(kind="activities", rows=[activity], user=editor, commit=True)
     assert report.written
     assert Activity.objects.get(slug="imported-activity").instruments.count() == 1
 
 
 def test_export_reads_back_unchanged(editor):
     queryset = Recommendation.objects.filter(document__symbol=DOCUMENT)[:5]
-    columns, rows = services.export_rows(kind="recommendations", queryset=queryset)
+    columns, rows = imports.export_rows(kind="recommendations", queryset=queryset)
     for file_format, name in (("csv", "export.csv"), ("xlsx", "export.xlsx")):
-        content = services.render_table(columns=columns, rows=rows, file_format=file_format)
-        table = services.read_table(content=content, filename=name)
-        report = services.import_rows(kind="recommendations", rows=table, user=editor, commit=False)
+        content = imports.render_table(columns=columns, rows=rows, file_format=file_format)
+        table = imports.read_table(content=content, filename=name)
+        report = imports.import_rows(kind="recommendations", rows=table, user=editor, commit=False)
         assert report.counts["unchanged"] == 5, report.rows
 
 

@@ -1,6 +1,6 @@
 """One authority for the workflow: every role × every path that writes curated content × every transition.
 
-The expected outcomes are written out here, independently of portal/services.py, so a change to
+The expected outcomes are written out here, independently of portal/workflow.py, so a change to
 the rules there has to be a deliberate change here too. Each write is prepared with the data a
 superuser sees (so a refused user cannot fail merely for lack of a form), then posted as the role.
 """
@@ -13,7 +13,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
-from portal import services
+from portal import imports, workflow
 from portal.admin import CuratedAdmin
 from portal.models import PublicationStatus, Theme
 from portal.roles import EDITOR, REVIEWER, VIEWER
@@ -360,7 +360,7 @@ def test_every_curated_admin_judges_a_revert_on_the_stored_entry(admin_client_, 
 
 
 def activity_row(activity: Activity, **changes) -> dict:
-    columns, rows = services.export_rows(kind="activities", queryset=Activity.objects.filter(pk=activity.pk))
+    columns, rows = imports.export_rows(kind="activities", queryset=Activity.objects.filter(pk=activity.pk))
     return {**dict(zip(columns, rows[0], strict=True)), **changes}
 
 
@@ -370,7 +370,7 @@ def test_import_changes_an_existing_entry(role, before):
     activity = Activity.objects.order_by("pk").first()
     Activity.objects.filter(pk=activity.pk).update(status=before)
     row = activity_row(activity, description="Changed by an import.")
-    report = services.import_rows(kind="activities", rows=[row], user=user_for(role), commit=True)
+    report = imports.import_rows(kind="activities", rows=[row], user=user_for(role), commit=True)
     activity.refresh_from_db()
     assert activity.status == before
     if may_change_at(role, before):
@@ -378,27 +378,27 @@ def test_import_changes_an_existing_entry(role, before):
         assert activity.description == "Changed by an import."
     else:
         assert not report.written
-        assert report.rows[0].state == services.ERROR
+        assert report.rows[0].state == imports.ERROR
         assert activity.description != "Changed by an import."
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_import_adds_a_draft(role):
     row = activity_row(Activity.objects.order_by("pk").first(), slug="imported-by-role")
-    report = services.import_rows(kind="activities", rows=[row], user=user_for(role), commit=True)
+    report = imports.import_rows(kind="activities", rows=[row], user=user_for(role), commit=True)
     created = Activity.objects.filter(slug="imported-by-role").first()
     if ADDS[role]:
         assert report.written
         assert created.status == D
     else:
-        assert report.rows[0].state == services.ERROR
+        assert report.rows[0].state == imports.ERROR
         assert created is None
 
 
 def test_import_cannot_retag_a_published_entry_for_an_editor():
     activity = Activity.objects.published().filter(instruments__isnull=False).first()
     row = activity_row(activity, instruments="")
-    report = services.import_rows(kind="activities", rows=[row], user=user_for(EDITOR), commit=True)
+    report = imports.import_rows(kind="activities", rows=[row], user=user_for(EDITOR), commit=True)
     assert not report.written
     assert "only a reviewer may change it" in " ".join(report.rows[0].reasons)
     assert activity.instruments.exists()
@@ -418,8 +418,8 @@ def test_the_authority_reads_the_database_not_the_copy_it_is_given():
     theme = theme_with(P)
     stale = Theme.objects.get(pk=theme.pk)
     stale.status = D  # e.g. a historical copy, or an object loaded before a reviewer published it
-    with pytest.raises(services.WorkflowError):
-        services.check_write(user=user_for(EDITOR), obj=stale)
+    with pytest.raises(workflow.WorkflowError):
+        workflow.check_write(user=user_for(EDITOR), obj=stale)
 
 
 # --- roles ------------------------------------------------------------------------------------
