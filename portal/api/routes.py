@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse
 from rest_framework import renderers, routers
 
 from portal.api.viewsets import PublicAPIMixin
@@ -50,9 +51,21 @@ def routes() -> list[Route]:
 
 
 class APIRootView(PublicAPIMixin, routers.APIRootView):
-    """API v1: one URL per collection. The guide is at /api/, the OpenAPI schema at /api/schema/."""
+    """API v1: one URL per collection. The guide is at /api/, the OpenAPI schema at /api/schema/.
+
+    The body lists only collections, so clients may iterate over it; the guide, the schema and the
+    interactive docs are linked from the `Link` header (RFC 8631: service-doc, service-desc, help).
+    """
 
     renderer_classes = [renderers.JSONRenderer]
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        links = {"service-doc": "api-overview", "service-desc": "api-schema", "help": "api-docs"}
+        response["Link"] = ", ".join(
+            f'<{request.build_absolute_uri(reverse(name))}>; rel="{rel}"' for rel, name in links.items()
+        )
+        return response
 
 
 class PortalRouter(routers.DefaultRouter):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import include, path, re_path, reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from portal.api.errors import not_found
@@ -44,6 +44,9 @@ def api_urls() -> list:
     """The URL map under /api/, with v1 built from the route registry as it stands."""
     return [
         path("", APIOverviewView.as_view(), name="api-overview"),
+        # Where a newcomer guesses them: the schema and the docs belong to the API, not to one version.
+        path("v1/schema/", RedirectView.as_view(pattern_name="api-schema", query_string=True, permanent=True)),
+        path("v1/docs/", RedirectView.as_view(pattern_name="api-docs", query_string=True, permanent=True)),
         path("v1/", include((build_router().urls, API_NAMESPACE), namespace=API_NAMESPACE)),
         path("schema/", SchemaView.as_view(), name="api-schema"),
         path("docs/", DocsView.as_view(url_name="api-schema"), name="api-docs"),

@@ -1,6 +1,7 @@
 """The API root lists what the apps register in portal.api.routes, in the registry's order."""
 
 import types
+from http import HTTPStatus
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -50,3 +51,20 @@ def test_a_route_clashing_with_a_registered_one_is_refused():
         routes.register("goals-again", ThemeViewSet, basename="goal", order=999)
     with pytest.raises(ImproperlyConfigured, match="already taken"):
         routes.register("goals-again", ThemeViewSet, basename="goal-again", order=10)
+
+
+def test_the_api_root_links_its_guide_schema_and_docs(api):
+    response = api.get("/api/v1/")
+    assert response.status_code == HTTPStatus.OK
+    link = response["Link"]
+    assert '<http://testserver/api/>; rel="service-doc"' in link
+    assert '<http://testserver/api/schema/>; rel="service-desc"' in link
+    assert '<http://testserver/api/docs/>; rel="help"' in link
+    assert all(value.startswith("http://testserver/api/v1/") for value in response.json().values())
+
+
+@pytest.mark.parametrize(("guess", "answer"), [("/api/v1/schema/", "/api/schema/"), ("/api/v1/docs/", "/api/docs/")])
+def test_the_schema_and_docs_are_found_under_v1_too(api, guess, answer):
+    response = api.get(guess)
+    assert response.status_code == HTTPStatus.MOVED_PERMANENTLY
+    assert response["Location"] == answer
