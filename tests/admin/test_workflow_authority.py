@@ -10,92 +10,37 @@ from http import HTTPStatus
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 
 from portal import imports, workflow
-from portal.admin import CuratedAdmin
-from portal.models import PublicationStatus, Theme
+from portal.models import Theme
 from portal.roles import EDITOR, REVIEWER, VIEWER
 from programmes.models import Activity, Country, Programme, ProgrammeTarget
 from tests.admin.conftest import make_user, theme_form
+from tests.admin.workflow_cases import (
+    ACTIONS,
+    ADD_THEME,
+    ADDS,
+    ROLES,
+    STATUSES,
+    THEMES,
+    D,
+    P,
+    assert_refused,
+    change_form_data,
+    login,
+    may_change_at,
+    may_move,
+    theme_with,
+    user_for,
+)
 
 pytestmark = pytest.mark.django_db
-
-D, R, P, W = (PublicationStatus.DRAFT, PublicationStatus.IN_REVIEW, PublicationStatus.PUBLISHED,
-              PublicationStatus.WITHDRAWN)  # fmt: skip
-STATUSES = [D, R, P, W]
-ROLES = [VIEWER, EDITOR, REVIEWER, "no group"]
-
-# (status in the database now, status after the write) pairs each role may make.
-EDITOR_MOVES = {(D, D), (D, R), (R, R), (R, D)}
-REVIEWER_MOVES = EDITOR_MOVES | {(P, P), (W, W), (D, P), (R, P), (W, P), (P, W), (W, D)}
-MOVES = {VIEWER: set(), "no group": set(), EDITOR: EDITOR_MOVES, REVIEWER: REVIEWER_MOVES}
-# Statuses each role may give a new entry.
-ADDS = {VIEWER: set(), "no group": set(), EDITOR: {D, R}, REVIEWER: set(STATUSES)}
-ACTIONS = {"submit_for_review": R, "return_to_draft": D, "publish": P, "withdraw": W}
-
-THEMES = reverse("admin:portal_theme_changelist")
-ADD_THEME = reverse("admin:portal_theme_add")
-
-
-def may_move(role: str, before: str, after: str) -> bool:
-    return (before, after) in MOVES[role]
-
-
-def may_change_at(role: str, status: str) -> bool:
-    return (status, status) in MOVES[role]
-
-
-def login(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def user_for(role: str):
-    return make_user(f"user-{role.replace(' ', '-').lower()}", None if role == "no group" else role)
 
 
 @pytest.fixture
 def admin_client_(db):
     return login(make_user("superuser-for-forms", is_superuser=True))
-
-
-def bound_values(form) -> dict:
-    """What the browser posts for a form as it is shown."""
-    data = {}
-    for name in form.fields:
-        field = form[name]
-        value = field.value()
-        if isinstance(value, bool):
-            if value:
-                data[field.html_name] = "on"
-        elif value is not None:
-            data[field.html_name] = value
-    return data
-
-
-def change_form_data(response) -> dict:
-    """The POST data of an admin change (or history) form with its inlines, as rendered."""
-    data = bound_values(response.context["adminform"].form)
-    for inline in response.context.get("inline_admin_formsets", []):
-        formset = inline.formset
-        data.update(bound_values(formset.management_form))
-        for form in formset.forms:
-            data.update(bound_values(form))
-    return data
-
-
-def theme_with(status: str, name: str = "Current") -> Theme:
-    return Theme.objects.create(slug="authority-theme", name=name, status=status)
-
-
-def assert_refused(response) -> None:
-    """Refused: a 403, or the form again with its error (never a redirect, never a 500)."""
-    assert response.status_code in (HTTPStatus.FORBIDDEN, HTTPStatus.OK)
-    if response.status_code == HTTPStatus.OK:
-        assert response.context["errors"]
 
 
 # --- change form ---------------------------------------------------------------------------
@@ -227,133 +172,6 @@ def test_list_editable(status_editable_in_list, role, before, after):
     else:
         assert response.status_code in (HTTPStatus.OK, HTTPStatus.FORBIDDEN)
         assert theme.status == before
-
-
-# --- history revert ---------------------------------------------------------------------------
-
-
-def theme_with_versions(current: str) -> tuple[Theme, dict[str, int]]:
-    """A theme that has been in every status (one version each, named after it), now `current`."""
-    theme = theme_with(D, name="Version draft")
-    versions = {}
-    for status in STATUSES:
-        theme.status, theme.name = status, f"Version {status}"
-        theme.save()
-        versions[status] = theme.history.latest().history_id
-    Theme.objects.filter(pk=theme.pk).update(status=current, name="Current")
-    return theme, versions
-
-
-def revert_url(theme: Theme, history_id: int) -> str:
-    return reverse("admin:portal_theme_simple_history", args=[theme.pk, history_id])
-
-
-@pytest.mark.parametrize("version", STATUSES)
-@pytest.mark.parametrize("current", STATUSES)
-@pytest.mark.parametrize("role", ROLES)
-def test_history_revert(admin_client_, role, current, version):
-    theme, versions = theme_with_versions(current)
-    url = revert_url(theme, versions[version])
-    data = change_form_data(admin_client_.get(url))  # the historical version, posted back unchanged
-    client = login(user_for(role))
-    read = client.get(url)
-    assert read.status_code == (HTTPStatus.FORBIDDEN if role == "no group" else HTTPStatus.OK)
-    response = client.post(url, data)
-    theme.refresh_from_db()
-    if may_move(role, current, version):
-        assert response.status_code == HTTPStatus.FOUND
-        assert (theme.status, theme.name) == (version, f"Version {version}")
-    else:
-        assert_refused(response)
-        assert (theme.status, theme.name) == (current, "Current")
-
-
-def test_viewer_cannot_publish_by_posting_a_published_version_back_unchanged(admin_client_):
-    theme, versions = theme_with_versions(D)
-    url = revert_url(theme, versions[P])
-    data = change_form_data(admin_client_.get(url))
-    response = login(user_for(VIEWER)).post(url, {**data, "_save": "Save"})
-    assert response.status_code == HTTPStatus.FORBIDDEN
-    theme.refresh_from_db()
-    assert theme.status == D
-    assert theme.history.count() == len(STATUSES) + 1  # nothing recorded either
-
-
-def test_viewer_cannot_unpublish_or_retitle_by_reverting(admin_client_):
-    theme, versions = theme_with_versions(P)
-    viewer = login(user_for(VIEWER))
-    for version in (D, R):
-        url = revert_url(theme, versions[version])
-        data = change_form_data(admin_client_.get(url))
-        assert viewer.post(url, {**data, "name": "Viewer's title"}).status_code == HTTPStatus.FORBIDDEN
-    theme.refresh_from_db()
-    assert (theme.status, theme.name) == (P, "Current")
-
-
-def test_viewer_sees_the_history_version_read_only(admin_client_):
-    theme, versions = theme_with_versions(D)
-    response = login(user_for(VIEWER)).get(revert_url(theme, versions[P]))
-    assert response.status_code == HTTPStatus.OK
-    assert response.context["revert_disabled"]
-
-
-def test_editor_cannot_bring_a_withdrawn_entry_back_by_reverting(admin_client_):
-    theme, versions = theme_with_versions(W)
-    url = revert_url(theme, versions[P])
-    response = login(user_for(EDITOR)).post(url, change_form_data(admin_client_.get(url)))
-    assert_refused(response)
-    theme.refresh_from_db()
-    assert (theme.status, theme.name) == (W, "Current")
-
-
-def test_editor_cannot_publish_a_draft_by_reverting(admin_client_):
-    theme, versions = theme_with_versions(D)
-    url = revert_url(theme, versions[P])
-    editor_client = login(user_for(EDITOR))
-    assert not editor_client.get(url).context["revert_disabled"]  # a draft: the editor may revert it…
-    response = editor_client.post(url, change_form_data(admin_client_.get(url)))
-    assert_refused(response)  # …but not to a published version
-    theme.refresh_from_db()
-    assert theme.status == D
-
-
-def test_editor_sees_no_revert_button_on_a_published_entry(admin_client_):
-    theme, versions = theme_with_versions(P)
-    response = login(user_for(EDITOR)).get(revert_url(theme, versions[D]))
-    assert response.status_code == HTTPStatus.OK
-    assert response.context["revert_disabled"]  # judged on the entry as it is now, not on the old draft
-
-
-def test_reviewer_reverts_to_a_published_version(admin_client_):
-    theme, versions = theme_with_versions(W)
-    url = revert_url(theme, versions[P])
-    response = login(user_for(REVIEWER)).post(url, change_form_data(admin_client_.get(url)))
-    assert response.status_code == HTTPStatus.FOUND
-    theme.refresh_from_db()
-    assert (theme.status, theme.name) == (P, "Version published")
-    assert theme.history.latest().history_user.username == "user-reviewer"
-
-
-CURATED_MODELS = sorted(
-    (model for model, model_admin in admin.site._registry.items() if isinstance(model_admin, CuratedAdmin)),
-    key=lambda model: model._meta.label,
-)
-
-
-@pytest.mark.parametrize("model", CURATED_MODELS, ids=[model._meta.label for model in CURATED_MODELS])
-def test_every_curated_admin_judges_a_revert_on_the_stored_entry(admin_client_, model):
-    """The seeded version of each entry is published; the entry is a draft now: only a Reviewer may revert."""
-    obj = model.objects.published().order_by("pk").first()
-    version = obj.history.filter(status=P).earliest()
-    model.objects.filter(pk=obj.pk).update(status=D)
-    opts = model._meta
-    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_simple_history", args=[obj.pk, version.history_id])
-    data = change_form_data(admin_client_.get(url))
-    assert login(user_for(VIEWER)).post(url, data).status_code == HTTPStatus.FORBIDDEN
-    assert_refused(login(user_for(EDITOR)).post(url, data))
-    assert model.objects.get(pk=obj.pk).status == D
-    assert login(user_for(REVIEWER)).post(url, data).status_code == HTTPStatus.FOUND
-    assert model.objects.get(pk=obj.pk).status == P
 
 
 # --- bulk import ------------------------------------------------------------------------------
