@@ -51,32 +51,25 @@ class FilteredListView(BreadcrumbMixin, ListView):
         return context
 
 
-def link_count(link_model, goal_level: bool):
-    """A subquery counting published links to a target (or to any target of a goal)."""
-    field = "target__goal" if goal_level else "target"
-    counts = (
-        link_model.objects.published()
-        .filter(**{field: OuterRef("pk")})
-        .order_by()
-        .values(field)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
-
-
-def with_link_counts(queryset, goal_level: bool):
-    return queryset.annotate(
-        **{f"{section.name}_count": link_count(section.model, goal_level) for section in link_sections()}
-    )
-
-
-def counted_links(objects) -> list:
-    """Each goal or target with `link_counts` [(section, count), ...] and their `linked_total`."""
+def counted_links(objects, *, by: str) -> list:
+    """Each goal (`by="target__goal"`) or target (`by="target"`) with `link_counts` [(section, count)]
+    and `linked_total`: one grouped query per link section, whatever the number of rows, so the
+    cost does not grow with goals × targets (a correlated count per row took seconds on PostgreSQL)."""
     sections = link_sections()
     objects = list(objects)
+    ids = [obj.pk for obj in objects]
+    counts = {
+        section.name: dict(
+            section.model.objects.published()
+            .filter(**{f"{by}__in": ids})
+            .order_by()
+            .values_list(by)
+            .annotate(n=Count("pk"))
+        )
+        for section in sections
+    }
     for obj in objects:
-        obj.link_counts = [(section, getattr(obj, f"{section.name}_count")) for section in sections]
+        obj.link_counts = [(section, counts[section.name].get(obj.pk, 0)) for section in sections]
         obj.linked_total = sum(count for _, count in obj.link_counts)
     return objects
 
@@ -104,11 +97,11 @@ class GoalListView(BreadcrumbMixin, ListView):
     template_name = "portal/goal_list.html"
 
     def get_queryset(self):
-        return with_link_counts(Goal.objects.annotate(target_count=Count("targets")), goal_level=True)
+        return Goal.objects.annotate(target_count=Count("targets"))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["object_list"] = counted_links(context["object_list"])
+        context["object_list"] = counted_links(context["object_list"], by="target__goal")
         context["sections"] = link_sections()
         return context
 
@@ -123,7 +116,7 @@ class GoalDetailView(BreadcrumbMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["targets"] = counted_links(with_link_counts(self.object.targets.all(), goal_level=False))
+        context["targets"] = counted_links(self.object.targets.all(), by="target")
         return context
 
     def get_breadcrumbs(self):

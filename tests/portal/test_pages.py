@@ -79,6 +79,18 @@ class TestSdgPages:
         add_links_to_target("16.3", 5)
         assert queries_for(client, "/sdg/16.3/") == before == 6
 
+    @pytest.mark.parametrize(("path", "queries"), [("/sdg/", 5), ("/sdg/16/", 6)])
+    def test_goal_pages_count_links_in_one_grouped_query_per_link_kind(self, client, path, queries):
+        before = queries_for(client, path)
+        add_links_to_target("16.3", 5)
+        assert queries_for(client, path) == before == queries
+        assert "Extra instrument" not in text(client.get(path))  # counted, not listed
+
+    def test_goal_list_counts_change_with_new_links(self, client):
+        body = text(client.get("/sdg/"))
+        add_links_to_target("16.3", 3)
+        assert text(client.get("/sdg/")) != body
+
     @pytest.mark.parametrize("path", ["/sdg/18/", "/sdg/16.99/", "/sdg/0/", "/sdg/16.3.1/", "/sdg/abc/"])
     def test_unknown_codes_are_404(self, client, path):
         response = client.get(path)
