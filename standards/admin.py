@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from portal.admin import EVIDENCE_FIELDS, CuratedAdmin, CuratedEvidenceAdmin, CuratedInline
+from standards.admin_import import ImportTextMixin
 from standards.models import Instrument, InstrumentTarget, Provision, ProvisionTarget
 
 
@@ -18,7 +19,7 @@ class ProvisionInline(CuratedInline):
 
 
 @admin.register(Instrument)
-class InstrumentAdmin(CuratedAdmin):
+class InstrumentAdmin(ImportTextMixin, CuratedAdmin):
     list_display = ["__str__", "kind", "category", "resolution_symbol", "year", "status", "updated_at"]
     list_filter = ["status", "kind", "category", "adopting_body", "themes"]
     search_fields = ["title", "short_title", "resolution_symbol", "slug", "aliases"]

@@ -160,9 +160,7 @@ def _mark_footnotes(lines: list[Line]) -> list[Line]:
             continue
         starts_note = line.text.startswith(MARKER_OPEN) and line.size < body_size * 0.95
         rest_is_small = all(
-            later.size < body_size * 0.95 or later.furniture
-            for later in lines[index:]
-            if later.page == line.page
+            later.size < body_size * 0.95 or later.furniture for later in lines[index:] if later.page == line.page
         )
         footnote = below_rule_on == line.page or (starts_note and rest_is_small)
         if footnote:

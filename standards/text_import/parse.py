@@ -83,7 +83,7 @@ def parse_lines(lines: list[Line]) -> Proposal:
     parser.finish()
     provisions = parser.provisions
     warnings = _attach_footnotes(provisions, footnote_texts)
-    warnings += _check(provisions, lines)
+    warnings += check_provisions(provisions)
     return Proposal(provisions=provisions, warnings=warnings, skipped_lines=len(lines) - parser.used)
 
 
@@ -138,7 +138,8 @@ class _Parser:
             self.add_text(match["rest"], new_paragraph=True)
             return
         if self.layout == "paragraphs" and (match := NUMBERED_PARAGRAPH.match(line.text)):
-            expected = str(len([p for p in self.provisions if p.kind == ProvisionKind.PARAGRAPH]) + 1)
+            opened = [p for p in (*self.provisions, self.current) if p and p.kind == ProvisionKind.PARAGRAPH]
+            expected = str(len(opened) + 1)
             if self.current is None or match["number"] == expected:
                 self.open_provision(ProvisionKind.PARAGRAPH, match["number"])
                 self.add_text(match["rest"], new_paragraph=True)
@@ -250,7 +251,9 @@ def _attach_footnotes(provisions: list[ProposedProvision], texts: dict[str, str]
             while match := MARKER.search(paragraph):
                 marker = match[1]
                 if marker not in texts:
-                    warnings.append(f"{provision.kind} {provision.number}: footnote {marker} has no text at the foot of a page.")
+                    warnings.append(
+                        f"{provision.kind} {provision.number}: footnote {marker} has no text at the foot of a page."
+                    )
                 provision.footnotes.append(
                     {"marker": marker, "after": _anchor(paragraph[: match.start()]), "text": texts.get(marker, "")}
                 )
@@ -267,7 +270,8 @@ def _number_key(number: str) -> tuple[int, ...]:
     return tuple(int(bit) for bit in number.split(".") if bit.isdigit())
 
 
-def _check(provisions: list[ProposedProvision], lines: list[Line]) -> list[str]:
+def check_provisions(provisions: list[ProposedProvision]) -> list[str]:
+    """Gaps in numbering, repeated numbers, empty texts and what looks like page furniture."""
     warnings = []
     if not provisions:
         warnings.append("No numbered provisions were found: check the file, or correct the list below by hand.")
