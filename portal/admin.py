@@ -11,6 +11,7 @@ and export (`portal.imports.admin`) are mixed into the admins of the models they
 
 from datetime import timedelta
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -26,7 +27,7 @@ from simple_history.utils import get_m2m_reverse_field_name
 from portal import workflow
 from portal.content import workflow_models
 from portal.coverage import content_coverage, gaps, label_joins
-from portal.models import Goal, Indicator, PublicationStatus, Target, Theme
+from portal.models import Goal, Indicator, LinkBasis, PublicationStatus, Target, Theme
 
 EVIDENCE_FIELDS = ["source_symbol", "source_locator", "rationale", "basis", "status"]
 
@@ -82,7 +83,24 @@ def historical_tags_form(form_class, record):
     return HistoricalTagsForm
 
 
-class CuratedInline(admin.TabularInline):
+def target_label(target: Target) -> str:
+    return f"{target.code} {target.title}"
+
+
+class LinkFormMixin:
+    """Link forms: Basis starts empty so the curator must choose; targets show their code and wording."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "basis" and isinstance(field, forms.ChoiceField):
+            field.choices = [("", "---------"), *LinkBasis.choices]
+            field.initial = None
+        elif isinstance(field, forms.ModelChoiceField) and field.queryset.model is Target:
+            field.label_from_instance = target_label
+        return field
+
+
+class CuratedInline(LinkFormMixin, admin.TabularInline):
     """Curated rows under the entity that owns them (links with their evidence, provisions, agenda items)."""
 
     extra = 0
@@ -93,7 +111,7 @@ class CuratedInline(admin.TabularInline):
         return super().get_formset(request, obj, **kwargs)
 
 
-class EvidenceAdmin(SimpleHistoryAdmin):
+class EvidenceAdmin(LinkFormMixin, SimpleHistoryAdmin):
     """A link model's own admin; its evidence columns, filters and workflow."""
 
     list_filter = ["status", "basis", "source_symbol"]
@@ -254,6 +272,9 @@ class TargetAdmin(admin.ModelAdmin):
     list_display = ["code", "goal", "title"]
     list_filter = ["goal"]
     search_fields = ["code", "title"]
+
+    def autocomplete_label(self, target):
+        return target_label(target)
 
     def get_urls(self):
         view = self.admin_site.admin_view(lambda request: coverage_dashboard(self, request))
