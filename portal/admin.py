@@ -25,6 +25,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import get_m2m_reverse_field_name
 
 from portal import workflow
+from portal.admin_fields import LinesField, SourcesField
 from portal.content import workflow_models
 from portal.coverage import content_coverage, gaps, label_joins
 from portal.models import Goal, Indicator, LinkBasis, PublicationStatus, Target, Theme
@@ -126,6 +127,17 @@ class CuratedAdmin(SimpleHistoryAdmin):
     readonly_fields = ["created_at", "updated_at"]
     list_per_page = 50
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    line_list_fields: tuple[str, ...] = ()  # JSON lists of strings edited one a line
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "sources" and isinstance(db_field, models.JSONField):
+            help_text = _(
+                "One a line: the document symbol, “|”, and where it says so, e.g. “A/CONF.234/PM.1 | para 21”."
+            )
+            return SourcesField(label=db_field.verbose_name.capitalize(), help_text=help_text)
+        if db_field.name in self.line_list_fields:
+            return LinesField(label=db_field.verbose_name.capitalize(), help_text=_("One a line."))
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = workflow_form(super().get_form(request, obj, change=change, **kwargs), request)
