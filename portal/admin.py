@@ -12,6 +12,7 @@ and export (`portal.imports.admin`) are mixed into the admins of the models they
 from datetime import timedelta
 
 from django import forms
+from django.apps import apps
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -25,7 +26,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import get_m2m_reverse_field_name
 
 from portal import workflow
-from portal.admin_fields import LinesField, SourcesField
+from portal.admin_fields import DocumentSymbolInput, LinesField, SourcesField
 from portal.content import workflow_models
 from portal.coverage import content_coverage, gaps, label_joins
 from portal.models import Goal, Indicator, LinkBasis, PublicationStatus, Target, Theme
@@ -88,10 +89,21 @@ def target_label(target: Target) -> str:
     return f"{target.code} {target.title}"
 
 
+def document_symbol_input() -> DocumentSymbolInput:
+    # The document model by name, as portal.models.validate_source_symbol finds it: portal imports no content app.
+    opts = apps.get_model("recommendations", "Document")._meta
+    return DocumentSymbolInput(add_url=reverse(f"admin:{opts.app_label}_{opts.model_name}_add"))
+
+
 class LinkFormMixin:
-    """Link forms: Basis starts empty so the curator must choose; targets show their code and wording."""
+    """Link forms: Basis starts empty so the curator must choose; targets show their code and wording;
+    a missing source document can be added in a popup."""
+
+    symbol_fields = ("source_symbol",)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.symbol_fields:
+            kwargs["widget"] = document_symbol_input()
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name == "basis" and isinstance(field, forms.ChoiceField):
             field.choices = [("", "---------"), *LinkBasis.choices]
@@ -128,8 +140,11 @@ class CuratedAdmin(SimpleHistoryAdmin):
     list_per_page = 50
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     line_list_fields: tuple[str, ...] = ()  # JSON lists of strings edited one a line
+    symbol_fields: tuple[str, ...] = ()  # document symbols, with a "+" to add the document in a popup
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.symbol_fields:
+            kwargs["widget"] = document_symbol_input()
         if db_field.name == "sources" and isinstance(db_field, models.JSONField):
             help_text = _(
                 "One a line: the document symbol, “|”, and where it says so, e.g. “A/CONF.234/PM.1 | para 21”."

@@ -6,6 +6,8 @@ import json
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 SEPARATOR = "|"
@@ -72,3 +74,29 @@ class SourcesField(LinesField):
                 )
             sources.append({"symbol": symbol, "locator": locator})
         return sources
+
+
+class DocumentSymbolInput(forms.TextInput):
+    """A document symbol, with Django's "+" popup to add the document without leaving the form.
+
+    The document admin answers such a popup (marked `_symbol=1`) with the new document's symbol,
+    which Django's RelatedObjectLookups.js writes into this input.
+    """
+
+    def __init__(self, *, add_url: str, attrs=None):
+        self.add_url = add_url
+        super().__init__(attrs)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        html = super().render(name, value, attrs, renderer)
+        element_id = (attrs or {}).get("id") or self.attrs.get("id") or f"id_{name}"
+        return format_html(
+            '{}<a class="related-widget-wrapper-link add-related" id="add_{}" data-popup="yes" '
+            'href="{}?_popup=1&amp;_symbol=1" title="{}"><img src="{}" alt="" width="20" height="20"> {}</a>',
+            html,
+            element_id,
+            self.add_url,
+            _("Add a document"),
+            static("admin/img/icon-addlink.svg"),
+            _("add document"),
+        )

@@ -20,6 +20,7 @@ class InstrumentAdmin(ImportTextMixin, CuratedAdmin):
     prepopulated_fields = {"slug": ["short_title"]}
     filter_horizontal = ["themes"]
     line_list_fields = ("aliases",)
+    symbol_fields = ("resolution_symbol",)
     # Provisions are edited on their own list, filtered by instrument (linked from the form), not inline:
     # 126 inline rows made the Mandela Rules form 13,000 px tall.
     inlines = [InstrumentTargetInline]

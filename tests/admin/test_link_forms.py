@@ -54,3 +54,21 @@ def test_the_target_autocomplete_shows_code_and_wording(client_for, editor):
     results = json.loads(client_for(editor).get(url, params).content)["results"]
     texts = [result["text"] for result in results]
     assert any(text.startswith("16.3 Promote the rule of law") for text in texts), texts
+
+
+def test_a_missing_document_can_be_added_from_the_instrument_form_in_a_popup(client_for, editor):
+    client = client_for(editor)
+    page = client.get(reverse("admin:standards_instrument_add")).content.decode()
+    add_document = reverse("admin:recommendations_document_add")
+    assert f'id="add_id_resolution_symbol" data-popup="yes" href="{add_document}?_popup=1&amp;_symbol=1"' in page
+    assert f'id="add_id_target_links-__prefix__-source_symbol" data-popup="yes" href="{add_document}?' in page
+
+    response = client.post(
+        f"{add_document}?_popup=1&_symbol=1",
+        {"_popup": "1", "symbol": "A/RES/40/33", "is_un_symbol": "on", "title": "Beijing Rules", "kind": "resolution",
+         "status": "draft", "sources": "", "general_knowledge": "", "summary": "", "distribution": "", "url": ""},
+    )  # fmt: skip
+
+    assert response.status_code == HTTPStatus.OK
+    data = json.loads(response.context["popup_response_data"])
+    assert data["value"] == "A/RES/40/33"
