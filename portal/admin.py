@@ -29,7 +29,7 @@ from portal import workflow
 from portal.admin_fields import DocumentSymbolInput, LinesField, SourcesField
 from portal.content import workflow_models
 from portal.coverage import content_coverage, gaps, label_joins
-from portal.models import Goal, Indicator, LinkBasis, PublicationStatus, Target, Theme
+from portal.models import Evidence, Goal, Indicator, LinkBasis, PublicationStatus, Target, Theme
 
 EVIDENCE_FIELDS = ["source_symbol", "source_locator", "rationale", "basis", "status"]
 
@@ -118,6 +118,13 @@ class CuratedInline(LinkFormMixin, admin.TabularInline):
 
     extra = 0
     show_change_link = True
+
+    def __init__(self, parent_model, admin_site):
+        super().__init__(parent_model, admin_site)
+        if issubclass(self.model, Evidence):
+            # A link row (target, source, locator, rationale, basis, status) is too wide for a table row
+            # at 1,366 px: the Basis, Status and Delete columns ended off-screen. Stacked, it fits.
+            self.template = "admin/edit_inline/stacked.html"
 
     def get_formset(self, request, obj=None, **kwargs):
         kwargs["form"] = workflow_form(kwargs.get("form", self.form), request, check_unchanged=False)

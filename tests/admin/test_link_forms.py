@@ -72,3 +72,9 @@ def test_a_missing_document_can_be_added_from_the_instrument_form_in_a_popup(cli
     assert response.status_code == HTTPStatus.OK
     data = json.loads(response.context["popup_response_data"])
     assert data["value"] == "A/RES/40/33"
+
+
+def test_link_rows_are_stacked_so_the_form_fits_1366_px(client_for, editor):
+    page = client_for(editor).get(reverse("admin:standards_instrument_add")).content.decode()
+    group = page.split('id="target_links-group"')[1][:200]
+    assert 'data-inline-type="stacked"' in group
