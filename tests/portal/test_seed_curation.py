@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from portal.models import PublicationStatus, SeedFingerprint, Theme
 from portal.roles import REVIEWER
 from portal.seeding import seed
-from portal.services import change_status
+from portal.workflow import change_status
 from standards.models import Instrument, InstrumentTarget, Provision, ProvisionTarget
 from tests.admin.conftest import make_user
 from tests.portal.test_seed import row_counts
