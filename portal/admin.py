@@ -28,7 +28,7 @@ from simple_history.utils import get_m2m_reverse_field_name
 from portal import workflow
 from portal.admin_fields import DocumentSymbolInput, LinesField, SourcesField
 from portal.content import workflow_models
-from portal.coverage import content_coverage, gaps, label_joins
+from portal.coverage import content_coverage, gaps, label_joins, target_grid
 from portal.models import Evidence, Goal, Indicator, LinkBasis, PublicationStatus, Target, Theme
 
 EVIDENCE_FIELDS = ["source_symbol", "source_locator", "rationale", "basis", "status"]
@@ -253,12 +253,16 @@ class GoalAdmin(admin.ModelAdmin):
     search_fields = ["code", "title", "short_title"]
 
 
-def admin_entries(objects) -> list[tuple[str, str, object]]:
-    """(label, change URL, created) for each object, for the dashboard's lists; one query per list."""
+def admin_entries(objects, *, age_from: str = "created_at") -> list[tuple[str, str, object]]:
+    """(label, change URL, created or last changed) for each object, for the dashboard's lists; one query a list."""
     if isinstance(objects, models.QuerySet):
         objects = objects.select_related(*label_joins(objects.model))
     return [
-        (str(obj), reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk]), obj.created_at)
+        (
+            str(obj),
+            reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk]),
+            getattr(obj, age_from),
+        )
         for obj in objects
     ]
 
@@ -281,14 +285,23 @@ def coverage_dashboard(model_admin, request):
         "entities_without_links": {
             gap.label: admin_entries(coverage.gaps[gap.name]) for gap in gaps() if gap.dashboard
         },
+        "target_grid": target_grid(),
         "awaiting_review": non_empty(
             {
                 model._meta.verbose_name_plural: admin_entries(
-                    model.objects.filter(status=PublicationStatus.IN_REVIEW)[:100]
+                    model.objects.filter(status=PublicationStatus.IN_REVIEW).order_by("updated_at")[:100],
+                    age_from="updated_at",
                 )
                 for model in workflow_models()
             }
         ),
+        "review_lists": {
+            model._meta.verbose_name_plural: reverse(
+                f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist"
+            )
+            + f"?status__exact={PublicationStatus.IN_REVIEW}"
+            for model in workflow_models()
+        },
         "old_drafts": non_empty(
             {
                 model._meta.verbose_name_plural: admin_entries(
