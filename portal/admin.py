@@ -30,6 +30,7 @@ from portal.admin_fields import DocumentSymbolInput, LinesField, SourcesField
 from portal.content import workflow_models
 from portal.coverage import content_coverage, gaps, label_joins, target_grid
 from portal.models import Evidence, Goal, Indicator, LinkBasis, PublicationStatus, Target, Theme
+from portal.review import review_queue
 
 EVIDENCE_FIELDS = ["source_symbol", "source_locator", "rationale", "basis", "status"]
 
@@ -325,7 +326,12 @@ class TargetAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         view = self.admin_site.admin_view(lambda request: coverage_dashboard(self, request))
-        return [path("coverage/", view, name="portal_coverage"), *super().get_urls()]
+        queue = self.admin_site.admin_view(lambda request: review_queue(self, request))
+        return [
+            path("coverage/", view, name="portal_coverage"),
+            path("review/", queue, name="portal_review"),
+            *super().get_urls(),
+        ]
 
 
 @admin.register(Indicator)
