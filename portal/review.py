@@ -71,8 +71,9 @@ def changes_since_published(obj: models.Model) -> tuple[list[FieldChange], bool]
     for field in obj._meta.concrete_fields:
         if field.name in UNCOMPARED:
             continue
-        after = _text(field.value_from_object(obj))
-        before = _text(getattr(published, field.attname, "")) if published is not None else ""
+        name = field.name if field.is_relation else field.attname  # a related entry reads by its label, not its id
+        after = _text(getattr(obj, name))
+        before = _text(getattr(published, name, "")) if published is not None else ""
         if before != after:
             changes.append(FieldChange(label=str(field.verbose_name), before=before, after=after))
     return changes, published is None
