@@ -11,6 +11,8 @@ and export (`portal.imports.admin`) are mixed into the admins of the models they
 
 from datetime import timedelta
 
+from django import forms
+from django.apps import apps
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -24,9 +26,11 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import get_m2m_reverse_field_name
 
 from portal import workflow
+from portal.admin_fields import DocumentSymbolInput, LinesField, SourcesField
 from portal.content import workflow_models
-from portal.coverage import content_coverage, gaps, label_joins
-from portal.models import Goal, Indicator, PublicationStatus, Target, Theme
+from portal.coverage import content_coverage, gaps, label_joins, target_grid
+from portal.models import Evidence, Goal, Indicator, LinkBasis, PublicationStatus, Target, Theme
+from portal.review import review_queue
 
 EVIDENCE_FIELDS = ["source_symbol", "source_locator", "rationale", "basis", "status"]
 
@@ -82,18 +86,53 @@ def historical_tags_form(form_class, record):
     return HistoricalTagsForm
 
 
-class CuratedInline(admin.TabularInline):
+def target_label(target: Target) -> str:
+    return f"{target.code} {target.title}"
+
+
+def document_symbol_input() -> DocumentSymbolInput:
+    # The document model by name, as portal.models.validate_source_symbol finds it: portal imports no content app.
+    opts = apps.get_model("recommendations", "Document")._meta
+    return DocumentSymbolInput(add_url=reverse(f"admin:{opts.app_label}_{opts.model_name}_add"))
+
+
+class LinkFormMixin:
+    """Link forms: Basis starts empty so the curator must choose; targets show their code and wording;
+    a missing source document can be added in a popup."""
+
+    symbol_fields = ("source_symbol",)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.symbol_fields:
+            kwargs["widget"] = document_symbol_input()
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "basis" and isinstance(field, forms.ChoiceField):
+            field.choices = [("", "---------"), *LinkBasis.choices]
+            field.initial = None
+        elif isinstance(field, forms.ModelChoiceField) and field.queryset.model is Target:
+            field.label_from_instance = target_label
+        return field
+
+
+class CuratedInline(LinkFormMixin, admin.TabularInline):
     """Curated rows under the entity that owns them (links with their evidence, provisions, agenda items)."""
 
     extra = 0
     show_change_link = True
+
+    def __init__(self, parent_model, admin_site):
+        super().__init__(parent_model, admin_site)
+        if issubclass(self.model, Evidence):
+            # A link row (target, source, locator, rationale, basis, status) is too wide for a table row
+            # at 1,366 px: the Basis, Status and Delete columns ended off-screen. Stacked, it fits.
+            self.template = "admin/edit_inline/stacked.html"
 
     def get_formset(self, request, obj=None, **kwargs):
         kwargs["form"] = workflow_form(kwargs.get("form", self.form), request, check_unchanged=False)
         return super().get_formset(request, obj, **kwargs)
 
 
-class EvidenceAdmin(SimpleHistoryAdmin):
+class EvidenceAdmin(LinkFormMixin, SimpleHistoryAdmin):
     """A link model's own admin; its evidence columns, filters and workflow."""
 
     list_filter = ["status", "basis", "source_symbol"]
@@ -108,6 +147,20 @@ class CuratedAdmin(SimpleHistoryAdmin):
     readonly_fields = ["created_at", "updated_at"]
     list_per_page = 50
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    line_list_fields: tuple[str, ...] = ()  # JSON lists of strings edited one a line
+    symbol_fields: tuple[str, ...] = ()  # document symbols, with a "+" to add the document in a popup
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.symbol_fields:
+            kwargs["widget"] = document_symbol_input()
+        if db_field.name == "sources" and isinstance(db_field, models.JSONField):
+            help_text = _(
+                "One a line: the document symbol, “|”, and where it says so, e.g. “A/CONF.234/PM.1 | para 21”."
+            )
+            return SourcesField(label=db_field.verbose_name.capitalize(), help_text=help_text)
+        if db_field.name in self.line_list_fields:
+            return LinesField(label=db_field.verbose_name.capitalize(), help_text=_("One a line."))
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = workflow_form(super().get_form(request, obj, change=change, **kwargs), request)
@@ -201,12 +254,16 @@ class GoalAdmin(admin.ModelAdmin):
     search_fields = ["code", "title", "short_title"]
 
 
-def admin_entries(objects) -> list[tuple[str, str, object]]:
-    """(label, change URL, created) for each object, for the dashboard's lists; one query per list."""
+def admin_entries(objects, *, age_from: str = "created_at") -> list[tuple[str, str, object]]:
+    """(label, change URL, created or last changed) for each object, for the dashboard's lists; one query a list."""
     if isinstance(objects, models.QuerySet):
         objects = objects.select_related(*label_joins(objects.model))
     return [
-        (str(obj), reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk]), obj.created_at)
+        (
+            str(obj),
+            reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk]),
+            getattr(obj, age_from),
+        )
         for obj in objects
     ]
 
@@ -229,14 +286,23 @@ def coverage_dashboard(model_admin, request):
         "entities_without_links": {
             gap.label: admin_entries(coverage.gaps[gap.name]) for gap in gaps() if gap.dashboard
         },
+        "target_grid": target_grid(),
         "awaiting_review": non_empty(
             {
                 model._meta.verbose_name_plural: admin_entries(
-                    model.objects.filter(status=PublicationStatus.IN_REVIEW)[:100]
+                    model.objects.filter(status=PublicationStatus.IN_REVIEW).order_by("updated_at")[:100],
+                    age_from="updated_at",
                 )
                 for model in workflow_models()
             }
         ),
+        "review_lists": {
+            model._meta.verbose_name_plural: reverse(
+                f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist"
+            )
+            + f"?status__exact={PublicationStatus.IN_REVIEW}"
+            for model in workflow_models()
+        },
         "old_drafts": non_empty(
             {
                 model._meta.verbose_name_plural: admin_entries(
@@ -255,9 +321,17 @@ class TargetAdmin(admin.ModelAdmin):
     list_filter = ["goal"]
     search_fields = ["code", "title"]
 
+    def autocomplete_label(self, target):
+        return target_label(target)
+
     def get_urls(self):
         view = self.admin_site.admin_view(lambda request: coverage_dashboard(self, request))
-        return [path("coverage/", view, name="portal_coverage"), *super().get_urls()]
+        queue = self.admin_site.admin_view(lambda request: review_queue(self, request))
+        return [
+            path("coverage/", view, name="portal_coverage"),
+            path("review/", queue, name="portal_review"),
+            *super().get_urls(),
+        ]
 
 
 @admin.register(Indicator)

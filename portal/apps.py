@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
@@ -19,3 +20,10 @@ class PortalConfig(AppConfig):
         # shows on the home, goal, target and theme pages (portal.pages), sitemaps.py its pages in
         # /sitemap.xml (portal.sitemaps).
         autodiscover_modules("search", "loaders", "importers", "coverage", "api_views", "pages", "sitemaps")
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, on the portal's site (labelled autocomplete results)."""
+
+    default = False  # named in INSTALLED_APPS; PortalConfig stays this module's default
+    default_site = "portal.admin_site.PortalAdminSite"

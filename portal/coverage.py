@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from portal.content import entity_models, link_models, target_link_models
 from portal.models import Goal, LinkBasis, PublicationStatus, Target
@@ -146,3 +147,40 @@ def content_coverage() -> Coverage:
         goals_without_links=list(Goal.objects.exclude(pk__in=linked_goal_ids)),
         linked_targets=linked.count(),
     )
+
+
+# How a target's cell is shaded on the dashboard: the lowest count of published links of each level.
+LINK_LEVELS = (0, 1, 2, 4, 8)
+
+
+@dataclass(frozen=True)
+class TargetCell:
+    target: Target
+    links: int
+
+    @property
+    def level(self) -> int:
+        return max(index for index, lowest in enumerate(LINK_LEVELS) if self.links >= lowest)
+
+
+def target_grid() -> list[tuple[Goal, list[TargetCell]]]:
+    """Each goal with its targets and how many published links point at each (one query)."""
+    counts = [
+        Coalesce(
+            Subquery(
+                model.objects.filter(target=OuterRef("pk"), status=PublicationStatus.PUBLISHED)
+                .order_by()
+                .values("target")
+                .annotate(n=Count("pk"))
+                .values("n"),
+                output_field=IntegerField(),
+            ),
+            Value(0),
+        )
+        for model in target_link_models().values()
+    ]
+    total = sum(counts[1:], counts[0]) if counts else Value(0)
+    grid: dict[int, tuple[Goal, list[TargetCell]]] = {}
+    for target in Target.objects.select_related("goal").annotate(links=total).order_by("goal__number", "position"):
+        grid.setdefault(target.goal_id, (target.goal, []))[1].append(TargetCell(target=target, links=target.links))
+    return list(grid.values())

@@ -1,5 +1,9 @@
+import json
+
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.options import IS_POPUP_VAR
+from django.template.response import TemplateResponse
 
 from portal.admin import EVIDENCE_FIELDS, CuratedAdmin, CuratedEvidenceAdmin, CuratedInline
 from portal.imports.admin import ExportMixin, ImportAdminMixin
@@ -46,6 +50,13 @@ class DocumentAdmin(CuratedAdmin):
     search_fields = ["symbol", "title"]
     autocomplete_fields = ["meeting", "agenda_item"]
     filter_horizontal = ["themes"]
+
+    def response_add(self, request, obj, post_url_continue=None):
+        # Added from a symbol field's "+" popup (portal.admin_fields.DocumentSymbolInput): hand back the symbol.
+        if IS_POPUP_VAR in request.POST and request.GET.get("_symbol"):
+            data = json.dumps({"value": obj.symbol, "obj": str(obj)})
+            return TemplateResponse(request, "admin/popup_response.html", {"popup_response_data": data})
+        return super().response_add(request, obj, post_url_continue)
 
 
 class RecommendationTargetInline(CuratedInline):

@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 
 from portal.admin import EVIDENCE_FIELDS, CuratedAdmin, CuratedEvidenceAdmin, CuratedInline
+from standards.admin_import import ImportTextMixin
 from standards.models import Instrument, InstrumentTarget, Provision, ProvisionTarget
 
 
@@ -10,21 +12,25 @@ class InstrumentTargetInline(CuratedInline):
     autocomplete_fields = ["target"]
 
 
-class ProvisionInline(CuratedInline):
-    """The provisions of an instrument, in order; their text is edited on each provision's page."""
-
-    model = Provision
-    fields = ["position", "kind", "number", "ref", "part", "section", "status"]
-
-
 @admin.register(Instrument)
-class InstrumentAdmin(CuratedAdmin):
+class InstrumentAdmin(ImportTextMixin, CuratedAdmin):
     list_display = ["__str__", "kind", "category", "resolution_symbol", "year", "status", "updated_at"]
     list_filter = ["status", "kind", "category", "adopting_body", "themes"]
     search_fields = ["title", "short_title", "resolution_symbol", "slug", "aliases"]
     prepopulated_fields = {"slug": ["short_title"]}
     filter_horizontal = ["themes"]
-    inlines = [InstrumentTargetInline, ProvisionInline]
+    line_list_fields = ("aliases",)
+    symbol_fields = ("resolution_symbol",)
+    # Provisions are edited on their own list, filtered by instrument (linked from the form), not inline:
+    # 126 inline rows made the Mandela Rules form 13,000 px tall.
+    inlines = [InstrumentTargetInline]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "provision_count": Provision.objects.filter(instrument_id=unquote(object_id)).count(),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 class ProvisionTargetInline(CuratedInline):
@@ -35,13 +41,25 @@ class ProvisionTargetInline(CuratedInline):
 
 @admin.register(Provision)
 class ProvisionAdmin(CuratedAdmin):
-    list_display = ["__str__", "kind", "section", "status", "updated_at"]
+    list_display = ["__str__", "position", "kind", "section", "status", "updated_at"]
     list_filter = ["status", "kind", "instrument"]
+    ordering = ["instrument", "position"]
     list_select_related = ["instrument"]
     search_fields = ["number", "ref", "section", "text", "instrument__title", "instrument__short_title"]
     prepopulated_fields = {"ref": ["number"]}
     autocomplete_fields = ["instrument"]
     inlines = [ProvisionTargetInline]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        provision = self.get_object(request, unquote(object_id))
+        neighbours = {}
+        if provision is not None:
+            siblings = Provision.objects.filter(instrument_id=provision.instrument_id)
+            neighbours = {
+                "previous_provision": siblings.filter(position__lt=provision.position).order_by("-position").first(),
+                "next_provision": siblings.filter(position__gt=provision.position).order_by("position").first(),
+            }
+        return super().change_view(request, object_id, form_url, {**(extra_context or {}), **neighbours})
 
 
 @admin.register(InstrumentTarget)

@@ -21,6 +21,7 @@ register_gap(
         label=_("Instruments whose official text the portal does not hold"),
         entries=lambda: without_links(Instrument, Provision),
         order=11,
+        dashboard=True,
     )
 )
 register_gap(

@@ -126,6 +126,7 @@ def test_a_registered_gap_shows_in_the_report_and_on_the_dashboard(client_for, v
     listed = response.context["entities_without_links"]
     assert list(listed) == [
         "Instruments without SDG target links",
+        "Instruments whose official text the portal does not hold",
         "Programmes without SDG target links",
         "Recommendations without any link",
         "Themes without a description",
@@ -133,3 +134,35 @@ def test_a_registered_gap_shows_in_the_report_and_on_the_dashboard(client_for, v
     assert ("Bare theme", reverse("admin:portal_theme_change", args=[bare[-1].pk])) in [
         (label, url) for label, url, created in listed["Themes without a description"]
     ]
+
+
+def test_the_dashboard_shows_goals_as_rows_of_targets_shaded_by_links(client_for, editor):
+    response = client_for(editor).get(COVERAGE)
+    grid = response.context["target_grid"]
+    assert [goal.number for goal, _ in grid] == list(range(1, 18))
+    cells = {cell.target.code: cell for _, row in grid for cell in row}
+    assert cells["16.3"].links > 0 and cells["16.3"].level > 0
+    assert any(cell.links == 0 and cell.level == 0 for cell in cells.values())
+    page = response.content.decode()
+    assert 'id="target-grid"' in page
+    target_url = reverse("admin:portal_target_change", args=[cells["16.3"].target.pk])
+    assert f'class="cell level-{cells["16.3"].level}" href="{target_url}"' in page
+
+
+def test_the_dashboard_lists_instruments_without_official_text(client_for, editor):
+    response = client_for(editor).get(COVERAGE)
+    entries = response.context["entities_without_links"]["Instruments whose official text the portal does not hold"]
+    labels = [label for label, url, created in entries]
+    assert "Tokyo Rules" in labels
+    assert "Nelson Mandela Rules" not in labels
+
+
+def test_entries_awaiting_review_show_their_age_and_link_to_the_filtered_list(client_for, editor):
+    from standards.models import Instrument
+
+    instrument = Instrument.objects.get(slug="tokyo-rules")
+    Instrument.objects.filter(pk=instrument.pk).update(status="in_review")
+    page = client_for(editor).get(COVERAGE).content.decode()
+    review_list = reverse("admin:standards_instrument_changelist") + "?status__exact=in_review"
+    assert f'href="{review_list}" class="review-count">1</a>' in page
+    assert "waiting" in page.split('id="awaiting-review"')[1].split("</ul>")[0]
