@@ -15,6 +15,9 @@ from portal.search.hits import Hit
 from portal.search.query import FACET_HEADINGS, FACETS, Problem, SearchParams, parse_params, parse_query
 from portal.search.sources import type_order
 
+# "Did you mean" is offered only when the query finds fewer results than this.
+FEW_RESULTS = 5
+
 
 @dataclass
 class SearchOutcome:
@@ -62,7 +65,7 @@ def run_search(data: Mapping) -> SearchOutcome:
         outcome.notice = str(_("The search text has only very common words; add more specific ones."))
         return outcome
     outcome.searched = True
-    if unknown:
+    if unknown and len(hits) < FEW_RESULTS:
         suggestion = engine.suggest(parsed, unknown)
         if suggestion and suggestion.lower() != params.q.lower():
             outcome.suggestion = suggestion
