@@ -100,5 +100,6 @@ register(
         snippet=("description",),
         describe=describe_activity,
         vocabulary=("description",),
+        type_weight=0.6,  # a report of work done ranks below the standards and the guidance on the same words
     )
 )

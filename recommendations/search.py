@@ -36,7 +36,7 @@ register(
         name=_("Recommendation"),
         model=Recommendation,
         values=("slug", "paragraph", "kind", "document__symbol"),
-        weighted={"A": ("summary",), "C": ("text",), "D": ("addressee", "document__symbol")},
+        weighted={"B": ("summary",), "C": ("text",), "D": ("addressee", "document__symbol")},
         snippet=("text", "summary"),
         describe=describe_recommendation,
         vocabulary=("summary", "text"),

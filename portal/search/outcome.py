@@ -12,11 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from portal.search.engines import engine_for_connection
 from portal.search.facets import FacetChoices, FacetValue, attach_facet_keys, facet_counts, matches_facets
 from portal.search.hits import Hit
-from portal.search.query import FACET_HEADINGS, FACETS, Problem, SearchParams, parse_params, parse_query
+from portal.search.query import FACET_HEADINGS, FACETS, FEW_RESULTS, Problem, SearchParams, parse_params, parse_query
 from portal.search.sources import type_order
-
-# "Did you mean" is offered only when the query finds fewer results than this.
-FEW_RESULTS = 5
 
 
 @dataclass

@@ -4,7 +4,8 @@ Each searchable table has a stored, GIN-indexed `search_vector` kept current by 
 (migration portal 0003): weighted A (title, short title, code) > B (summary, section heading) >
 C (body text) > D (context), stemmed in English with accents folded (the `portal_english`
 configuration). A plain query of three or more words may miss one word, ranked below the results
-that have them all. A query that finds nothing is corrected word by word against the site's
+that have them all; so may a query of two words that finds fewer than `FEW_RESULTS` with both.
+A query that finds nothing is corrected word by word against the site's
 vocabulary with pg_trgm similarity ("did you mean").
 """
 
@@ -18,7 +19,7 @@ from django.db.models.functions import Cast
 from portal.models import PublicationStatus
 from portal.search.highlight import MARK_START, MARK_STOP, marked
 from portal.search.hits import Hit
-from portal.search.query import EDGE_PUNCTUATION, ParsedQuery
+from portal.search.query import EDGE_PUNCTUATION, FEW_RESULTS, ParsedQuery
 from portal.search.sources import source_for, sources
 from portal.search.vocabulary import equivalents
 
@@ -65,7 +66,9 @@ class PostgresEngine:
         terms = [(word, own, wide) for word, (own, wide) in zip(parsed.words, per_word, strict=True) if own]
         if not full or ("!" in full and not terms and not parsed.phrases):
             return None, []
-        relaxed = parsed.plain and len(terms) >= 3
+        # Three words or more: one may be missing. Two: one may be missing only when both words are
+        # known and fewer than FEW_RESULTS entries have both ("victims compensation").
+        relaxed = parsed.plain and len(terms) >= 2
         if parsed.plain and terms:
             own_query = " | ".join(f"({own})" for _word, own, _wide in terms)
             self.rank_query = " | ".join(f"({wide})" for _word, _own, wide in terms)
@@ -73,6 +76,7 @@ class PostgresEngine:
             own_query = self.rank_query = full
         with_variants = own_query != self.rank_query
         needed = len(terms) - 1 if relaxed else len(terms)
+        partial: list[Hit] = []
         if relaxed:
             wanted = self.rank_query
         elif parsed.plain and terms:
@@ -105,8 +109,10 @@ class PostgresEngine:
                 score += source.exact_code_bonus(row, parsed.text)
                 hit = Hit(source.type, row["pk"], row, score)
                 hit.describe()
-                hits.append(hit)
+                (hits if len(found) == len(terms) or len(terms) >= 3 else partial).append(hit)
         unknown = [word for i, (word, _own, _wide) in enumerate(terms) if not seen[i]]
+        if not unknown and len(hits) < FEW_RESULTS:
+            hits += partial
         unknown += [word for word, (own, _) in zip(parsed.words, per_word, strict=True) if not own and len(word) > 3]
         return hits, unknown
 
