@@ -68,6 +68,8 @@ register(
         snippet=("section", "text"),
         describe=describe_provision,
         vocabulary=("section", "text"),
+        # A rule is the standard itself: above what cites it, though its text weighs C (no summary).
+        type_weight=1.8,
         themes_of=("instrument", "instrument_id"),  # a provision carries its instrument's themes
         goal_links=(ProvisionTarget, "provision_id"),
     )

@@ -63,7 +63,7 @@ def postgresql_only(forward: list[str], backward: list[str]) -> migrations.RunPy
         def operation(apps, schema_editor):
             if schema_editor.connection.vendor == "postgresql":
                 for statement in statements:
-                    schema_editor.execute(statement)
+                    schema_editor.execute(statement, params=None)  # no placeholders: "%I" is format()'s
 
         return operation
 
@@ -73,3 +73,46 @@ def postgresql_only(forward: list[str], backward: list[str]) -> migrations.RunPy
 def vector_trigger(table: str, body: str) -> migrations.RunPython:
     """The trigger computing `NEW.search_vector` of `table` with `body`, its GIN index, and a refill."""
     return postgresql_only([trigger_sql(table, body)], [drop_trigger_sql(table)])
+
+
+def target_links_sql(link_table: str, owner_table: str, owner_column: str) -> str:
+    """Index the rationale of a kind of link to SDG targets in the targets' vectors (weight D).
+
+    The link table is recorded in `portal_search_target_links` (portal migration 0008), whose
+    `portal_target_link_text(id)` reads every recorded table; a trigger on the link table
+    refreshes the targets it touches. Only published links of published entries count.
+    """
+    return f"""
+INSERT INTO portal_search_target_links (link_table, owner_table, owner_column)
+    VALUES ('{link_table}', '{owner_table}', '{owner_column}') ON CONFLICT (link_table) DO NOTHING;
+CREATE OR REPLACE FUNCTION {link_table}_target_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        UPDATE portal_target SET search_vector = NULL WHERE id = OLD.target_id;
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        UPDATE portal_target SET search_vector = NULL WHERE id = NEW.target_id;
+    END IF;
+    RETURN NULL;
+END
+$$;
+DROP TRIGGER IF EXISTS {link_table}_target_refresh ON {link_table};
+CREATE TRIGGER {link_table}_target_refresh AFTER INSERT OR UPDATE OR DELETE ON {link_table}
+    FOR EACH ROW EXECUTE FUNCTION {link_table}_target_refresh();
+UPDATE portal_target SET search_vector = NULL;
+"""
+
+
+def drop_target_links_sql(link_table: str) -> str:
+    return f"""
+DELETE FROM portal_search_target_links WHERE link_table = '{link_table}';
+DROP TRIGGER IF EXISTS {link_table}_target_refresh ON {link_table};
+DROP FUNCTION IF EXISTS {link_table}_target_refresh();
+UPDATE portal_target SET search_vector = NULL;
+"""
+
+
+def target_links(link_table: str, owner_table: str, owner_column: str) -> migrations.RunPython:
+    return postgresql_only(
+        [target_links_sql(link_table, owner_table, owner_column)], [drop_target_links_sql(link_table)]
+    )

@@ -67,3 +67,11 @@ def test_did_you_mean_only_when_the_query_finds_few_results(api):
 def test_a_variant_finds_what_the_content_spells_otherwise(api, query, variant):
     found = {result["url"] for result in api_search(api, q=query, page_size=100)["results"]}
     assert found and found >= {result["url"] for result in api_search(api, q=variant, page_size=5)["results"]}
+
+
+@on_postgresql
+def test_trafficking_reaches_the_targets_the_links_tie_to_trafficking(api):
+    """The links from the Trafficking in Persons Protocol say why: "assigns trafficking in persons to 5.2"."""
+    urls = [result["url"] for result in api_search(api, q="trafficking persons")["results"][:10]]
+    assert urls[0] == "/instruments/trafficking-in-persons-protocol/"
+    assert {"/sdg/5.2/", "/sdg/8.7/", "/sdg/16.2/"} <= set(urls)

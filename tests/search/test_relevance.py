@@ -17,6 +17,8 @@ RESTRAINT_RULES = tuple(f"/instruments/nelson-mandela-rules/{n}/" for n in (47, 
 KAZAKHSTAN_ACTIVITIES = tuple(
     f"/countries/kazakhstan/#activity-2021-para-{n}-kazakhstan" for n in (3, 4, 19, 39, 54, 56)
 )
+MANDELA_OVERCROWDING = "/instruments/nelson-mandela-rules/12/"
+DRAFT_REPORT_REOFFENDING = tuple(f"/recommendations/congress14-draft-report-item4-para-{n}/" for n in (5, 10, 12))
 BAHRAIN_DECREE = "/countries/bahrain/#activity-2021-para-52-bahrain"
 CRYPTO_QUESTIONS = tuple(f"/recommendations/a-conf-234-pm-1-para-189-{letter}/" for letter in "abcd")
 
@@ -60,6 +62,11 @@ POSTGRESQL_TABLE = [
         "prison overcrowding",
         [one("/resources/handbook-reducing-prison-overcrowding/"), one("/instruments/tokyo-rules/")],
     ),
+    (
+        "prison overcrowding",
+        [one("/instruments/tokyo-rules/"), one("/instruments/nelson-mandela-rules/", MANDELA_OVERCROWDING)],
+    ),
+    ("reoffending", [DRAFT_REPORT_REOFFENDING]),
     ("victims compensation", [one("/instruments/victims-declaration/")]),
     (
         "pretrial detention",
