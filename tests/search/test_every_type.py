@@ -75,3 +75,9 @@ def test_trafficking_reaches_the_targets_the_links_tie_to_trafficking(api):
     urls = [result["url"] for result in api_search(api, q="trafficking persons")["results"][:10]]
     assert urls[0] == "/instruments/trafficking-in-persons-protocol/"
     assert {"/sdg/5.2/", "/sdg/8.7/", "/sdg/16.2/"} <= set(urls)
+
+
+def test_a_term_the_sources_never_use_finds_nothing_rather_than_something_else(api):
+    """ "Rapporteur-General" is in no seeded source (issue 15 expected a hit; there is none to find)."""
+    data = api_search(api, q="Rapporteur-General")
+    assert data["count"] == 0 and data["results"] == [] and data["corrected"] is False

@@ -60,11 +60,11 @@ POSTGRESQL_TABLE = [
     ("cryptocurrency", [one("/resources/cryptocurrency-investigation-course/"), CRYPTO_QUESTIONS]),
     (
         "prison overcrowding",
-        [one("/resources/handbook-reducing-prison-overcrowding/"), one("/instruments/tokyo-rules/")],
-    ),
-    (
-        "prison overcrowding",
-        [one("/instruments/tokyo-rules/"), one("/instruments/nelson-mandela-rules/", MANDELA_OVERCROWDING)],
+        [
+            one("/resources/handbook-reducing-prison-overcrowding/"),
+            one("/instruments/tokyo-rules/"),
+            one("/instruments/nelson-mandela-rules/", MANDELA_OVERCROWDING),
+        ],
     ),
     ("reoffending", [DRAFT_REPORT_REOFFENDING]),
     ("victims compensation", [one("/instruments/victims-declaration/")]),
