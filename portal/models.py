@@ -235,6 +235,7 @@ class Goal(TimeStamped):
     short_title = models.CharField(_("short title"), max_length=100)
     titles = models.JSONField(_("titles in the UN languages"), default=dict)
     short_titles = models.JSONField(_("short titles in the UN languages"), default=dict)
+    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (migration 0007)
 
     objects = GoalQuerySet.as_manager()
 

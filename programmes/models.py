@@ -41,9 +41,10 @@ class Country(Curated):
     iso3 = models.CharField(
         _("ISO 3166-1 alpha-3 code"), max_length=3, blank=True, help_text=_("From general knowledge, not the sources.")
     )
+    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (migration 0006)
 
     objects = CountryQuerySet.as_manager()
-    history = curated_history()
+    history = curated_history(excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["name"]
@@ -265,9 +266,10 @@ class Activity(Curated):
         blank=True,
         help_text=_("Instruments the source paragraph names for this activity."),
     )
+    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (migration 0006)
 
     objects = ActivityQuerySet.as_manager()
-    history = curated_history(m2m_fields=[instruments])
+    history = curated_history(excluded_fields=["search_vector"], m2m_fields=[instruments])
 
     class Meta:
         ordering = ["-year", "country__name", "slug"]

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.search import Source, register
-from programmes.models import Programme, ProgrammeTarget, Resource
+from programmes.models import Activity, Country, Programme, ProgrammeTarget, Resource
 
 
 def describe_programme(row):
@@ -48,5 +48,58 @@ register(
         describe=describe_resource,
         vocabulary=("title", "summary", "facts"),
         theme_owner="resource_id",
+    )
+)
+
+
+def describe_country(row):
+    return row["slug"], row["name"], _("Country"), reverse("programmes:country-detail", kwargs={"slug": row["slug"]})
+
+
+def describe_activity(row):
+    where = row["country__name"] or row["region"] or _("Global")
+    title = f"{where}, {row['year']}"
+    context = f"{row['source_symbol']}, {row['source_locator']}"
+    if row["country__slug"]:
+        url = reverse("programmes:country-detail", kwargs={"slug": row["country__slug"]})
+    else:
+        url = reverse("programmes:activity-list") + f"?year={row['year']}"
+    return row["slug"], title, context, f"{url}#activity-{row['slug']}"
+
+
+register(
+    Source(
+        type="country",
+        order=42,
+        label=_("Countries"),
+        name=_("Country"),
+        model=Country,
+        values=("slug", "name"),
+        weighted={"A": ("name", "iso3")},
+        snippet=("name",),
+        describe=describe_country,
+        vocabulary=("name",),
+        public_method="public",  # published, with a published activity: the countries the site lists
+        type_weight=2.0,  # "Kazakhstan" is first the country's page, then its activities
+    )
+)
+register(
+    Source(
+        type="activity",
+        order=44,
+        label=_("Technical assistance"),
+        name=_("Technical assistance activity"),
+        model=Activity,
+        values=("slug", "year", "region", "country__slug", "country__name", "source_symbol", "source_locator"),
+        weighted={
+            "A": ("country__name", "region"),
+            "B": ("description",),
+            "C": ("programme__title", "programme__short_title"),
+            "D": ("source_symbol",),
+        },
+        snippet=("description",),
+        describe=describe_activity,
+        vocabulary=("description",),
+        type_weight=0.6,  # a report of work done ranks below the standards and the guidance on the same words
     )
 )

@@ -49,9 +49,10 @@ class Meeting(Curated):
     start_date = models.DateField(_("held from"), null=True, blank=True)
     end_date = models.DateField(_("held until"), null=True, blank=True)
     summary = models.TextField(_("summary"), blank=True)
+    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (migration 0005)
 
     objects = MeetingQuerySet.as_manager()
-    history = curated_history()
+    history = curated_history(excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["start_date", "title"]

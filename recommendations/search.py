@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.search import Source, register, register_facet_values
-from recommendations.models import Document, Recommendation, RecommendationKind, RecommendationTarget
+from recommendations.models import Document, Meeting, Recommendation, RecommendationKind, RecommendationTarget
 
 
 def describe_recommendation(row):
@@ -36,7 +36,7 @@ register(
         name=_("Recommendation"),
         model=Recommendation,
         values=("slug", "paragraph", "kind", "document__symbol"),
-        weighted={"A": ("summary",), "C": ("text",), "D": ("addressee", "document__symbol")},
+        weighted={"B": ("summary",), "C": ("text",), "D": ("addressee", "document__symbol")},
         snippet=("text", "summary"),
         describe=describe_recommendation,
         vocabulary=("summary", "text"),
@@ -65,3 +65,26 @@ register(
     )
 )
 register_facet_values("document", document_choices)
+
+
+def describe_meeting(row):
+    title = row["short_title"] or row["title"]
+    context = ", ".join(str(part) for part in (row["city"], row["start_date"] and row["start_date"].year) if part)
+    return row["slug"], title, context, reverse("recommendations:meeting-detail", kwargs={"slug": row["slug"]})
+
+
+register(
+    Source(
+        type="meeting",
+        order=55,
+        label=_("Meetings"),
+        name=_("Meeting"),
+        model=Meeting,
+        values=("slug", "title", "short_title", "city", "start_date"),
+        weighted={"A": ("title", "short_title"), "B": ("summary", "city", "country")},
+        snippet=("title", "summary"),
+        describe=describe_meeting,
+        vocabulary=("title", "summary", "city"),
+        type_weight=1.2,
+    )
+)

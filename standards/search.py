@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.search import Source, register
+from portal.search import Source, register, register_synonyms
 from standards.models import Instrument, InstrumentKind, InstrumentTarget, Provision, ProvisionKind, ProvisionTarget
 
 
@@ -28,7 +28,11 @@ register(
         name=_("Instrument"),
         model=Instrument,
         values=("slug", "title", "short_title", "kind"),
-        weighted={"A": ("title", "short_title", "resolution_symbol"), "B": ("summary",), "D": ("official_text_note",)},
+        weighted={
+            "A": ("title", "short_title", "aliases", "resolution_symbol"),
+            "B": ("summary",),
+            "D": ("official_text_note",),
+        },
         snippet=("title", "summary"),
         describe=describe_instrument,
         vocabulary=("title", "short_title", "summary"),
@@ -64,7 +68,18 @@ register(
         snippet=("section", "text"),
         describe=describe_provision,
         vocabulary=("section", "text"),
+        # A rule is the standard itself: above what cites it, though its text weighs C (no summary).
+        type_weight=1.8,
         themes_of=("instrument", "instrument_id"),  # a provision carries its instrument's themes
         goal_links=(ProvisionTarget, "provision_id"),
     )
+)
+
+# Acronyms and common names of instruments, matched as the instruments' own titles.
+register_synonyms(
+    ("vac", "violence against children"),
+    ("vaw", "violence against women"),
+    ("untoc", "organized crime convention", "convention against transnational organized crime"),
+    ("uncac", "convention against corruption"),
+    ("smr", "standard minimum rules"),
 )

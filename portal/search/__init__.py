@@ -12,6 +12,8 @@ What lives where:
   the web-search syntax (`"quoted phrase"`, `or`, `-exclusion`).
 - `engines/`: PostgreSQL full-text search (stored weighted vectors, ts_rank, ts_headline, pg_trgm
   "did you mean") and the SQLite fallback (every word in some field, ranked by field weight).
+- `vocabulary.py`: synonyms and spelling variants a query word also finds (`register_synonyms`).
+- `triggers.py`: the SQL of the `search_vector` triggers, for the migrations of the apps.
 - `facets.py`: type, theme, SDG goal and document of each result, and the count of each value.
 - `highlight.py`: snippets with the matched words in <mark>, everything else escaped.
 - `outcome.py`: `run_search` and `SearchOutcome`.
@@ -34,6 +36,7 @@ from portal.search.query import (
     SearchParams,
 )
 from portal.search.sources import Source, register, register_facet_values, sources, unregister
+from portal.search.vocabulary import equivalents, register_synonyms
 
 __all__ = [
     "FACET_HEADINGS",
@@ -50,7 +53,9 @@ __all__ = [
     "SearchParams",
     "Source",
     "register",
+    "equivalents",
     "register_facet_values",
+    "register_synonyms",
     "run_search",
     "sources",
     "unregister",

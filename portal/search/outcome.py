@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -12,8 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from portal.search.engines import engine_for_connection
 from portal.search.facets import FacetChoices, FacetValue, attach_facet_keys, facet_counts, matches_facets
 from portal.search.hits import Hit
-from portal.search.query import FACET_HEADINGS, FACETS, Problem, SearchParams, parse_params, parse_query
+from portal.search.query import FACET_HEADINGS, FACETS, FEW_RESULTS, Problem, SearchParams, parse_params, parse_query
 from portal.search.sources import type_order
+
+CROWDING = 0.7  # see spread_out
 
 
 @dataclass
@@ -45,6 +48,18 @@ class SearchOutcome:
         return [problem for problem in self.problems if problem.parameter == "q"]
 
 
+def spread_out(hits: list[Hit]) -> None:
+    """Paragraphs of one document make way for other sources: the second paragraph of a document
+    in the ranking counts CROWDING of its score, the third CROWDING², and so on."""
+    seen: Counter = Counter()
+    for hit in hits:
+        if hit.type == "document" or not hit.keys.get("document"):
+            continue
+        document = min(hit.keys["document"])
+        hit.score *= CROWDING ** seen[document]
+        seen[document] += 1
+
+
 def run_search(data: Mapping) -> SearchOutcome:
     """The one search behind /search/ and /api/v1/search/."""
     choices = FacetChoices.load()
@@ -62,7 +77,7 @@ def run_search(data: Mapping) -> SearchOutcome:
         outcome.notice = str(_("The search text has only very common words; add more specific ones."))
         return outcome
     outcome.searched = True
-    if unknown:
+    if unknown and len(hits) < FEW_RESULTS:
         suggestion = engine.suggest(parsed, unknown)
         if suggestion and suggestion.lower() != params.q.lower():
             outcome.suggestion = suggestion
@@ -75,6 +90,8 @@ def run_search(data: Mapping) -> SearchOutcome:
     outcome.facets = facet_counts(hits, selected, choices)
     chosen = [hit for hit in hits if matches_facets(hit, selected)]
     order = type_order()
+    chosen.sort(key=lambda hit: (-hit.score, order[hit.type], hit.title, hit.pk))
+    spread_out(chosen)
     chosen.sort(key=lambda hit: (-hit.score, order[hit.type], hit.title, hit.pk))
     outcome.count = len(chosen)
     outcome.pages = max(1, math.ceil(len(chosen) / params.page_size))

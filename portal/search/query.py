@@ -21,6 +21,8 @@ MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+# Fewer results than this: "did you mean" is offered, and a two-word query may miss a word.
+FEW_RESULTS = 5
 FACETS = ("type", "theme", "goal", "document")
 PARAMETERS = ("q", *FACETS, "page", "page_size")
 FACET_HEADINGS = {"type": _("Type"), "theme": _("Theme"), "goal": _("SDG goal"), "document": _("Document")}

@@ -3,8 +3,13 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Indicator, Target
+from portal.models import Goal, Indicator, Target
 from portal.search.sources import Source, register
+
+
+def describe_goal(row):
+    url = reverse("portal:goal-detail", kwargs={"code": row["code"]})
+    return row["code"], f"Goal {row['code']}: {row['short_title']}", row["title"], url
 
 
 def describe_target(row):
@@ -17,6 +22,24 @@ def describe_indicator(row):
     return row["code"], f"Indicator {row['code']}", f"Target {row['target__code']}", url
 
 
+register(
+    Source(
+        type="goal",
+        order=68,
+        label=_("SDG goals"),
+        name=_("SDG goal"),
+        model=Goal,
+        values=("code", "short_title", "title"),
+        weighted={"A": ("code", "short_title"), "B": ("title",)},
+        snippet=("title",),
+        describe=describe_goal,
+        vocabulary=("short_title", "title"),
+        published_only=False,
+        type_weight=1.2,
+        code_field="code",
+        goal_field="code",
+    )
+)
 register(
     Source(
         type="target",

@@ -34,7 +34,8 @@ class Source:
     snippet: tuple[str, ...]  # fields the highlighted snippet is cut from
     describe: Callable[[dict], tuple[str, str, str, str]]  # row -> (identifier, title, context, url)
     vocabulary: tuple[str, ...] = ()  # columns whose words "did you mean" may suggest (PostgreSQL)
-    published_only: bool = True  # only `model.objects.published()`; False for reference data
+    published_only: bool = True  # only `model.objects.<public_method>()`; False for reference data
+    public_method: str = "published"  # the queryset method giving what public output may show
     type_weight: float = 1.0
     kind_weights: Mapping[str, float] = field(default_factory=dict)  # row["kind"] -> factor
     code_field: str = ""  # an exact match of the whole query on this column puts the entry first
@@ -45,14 +46,18 @@ class Source:
     goal_links: tuple[type, str] | None = None  # (link model to SDG targets, owner column)
 
     def queryset(self):
-        return self.model.objects.published() if self.published_only else self.model.objects.all()
+        return getattr(self.model.objects, self.public_method)() if self.published_only else self.model.objects.all()
 
     def weight(self, row: dict) -> float:
         return self.type_weight * self.kind_weights.get(row.get("kind"), 1.0)
 
     def exact_code_bonus(self, row: dict, text: str) -> float:
-        """An exact SDG code or document symbol ("16.3", "A/CONF.234/5") puts that entry first."""
-        if self.code_field and row.get(self.code_field) and row[self.code_field].lower() == text.strip().lower():
+        """An exact SDG code or document symbol ("16.3", "A/CONF.234/5") puts that entry first, and
+        so does a resolution number as usually cited ("70/175" for A/RES/70/175)."""
+        code, query = (row.get(self.code_field) or "").lower(), text.strip().lower()
+        if not self.code_field or not code or not query:
+            return 0.0
+        if code == query or ("/" in query and query[:1].isdigit() and code.endswith(f"/res/{query}")):
             return 10.0
         return 0.0
 

@@ -16,7 +16,20 @@ from tests.search.conftest import api_search, page_urls
 pytestmark = pytest.mark.django_db
 
 # The documented type order (README, "Search"): the type facet, the API's result types, ties in score.
-TYPE_ORDER = ["instrument", "provision", "programme", "resource", "recommendation", "document", "target", "indicator"]
+TYPE_ORDER = [
+    "instrument",
+    "provision",
+    "programme",
+    "resource",
+    "country",
+    "activity",
+    "recommendation",
+    "meeting",
+    "document",
+    "goal",
+    "target",
+    "indicator",
+]
 CONTENT_APPS = ("standards", "programmes", "recommendations")
 
 

@@ -64,13 +64,16 @@ def test_choosing_a_facet_narrows_and_keeps_the_query_in_the_links(client):
 # --- Snippets and links ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("query", "stem"), [("prisons", "prison"), ("restorative", "restor"), ("children", "child")])
-def test_snippets_highlight_the_query_stem(api, query, stem):
+@pytest.mark.parametrize(
+    ("query", "stems"),
+    [("prisons", ("prison", "penitentiar")), ("restorative", ("restor",)), ("children", ("child", "juvenil"))],
+)
+def test_snippets_highlight_the_query_stem_or_its_synonyms(api, query, stems):
     results = api_search(api, q=query)["results"][:10]
     highlighted = [result for result in results if marks(result["snippet"])]
     assert len(highlighted) >= min(3, len(results))
     for result in highlighted:
-        assert all(stem in mark.lower() for mark in marks(result["snippet"])), result["snippet"]
+        assert all(any(stem in mark.lower() for stem in stems) for mark in marks(result["snippet"])), result["snippet"]
 
 
 def test_results_link_to_the_exact_provision_paragraph_and_indicator(api):
@@ -129,13 +132,12 @@ def test_phrase_exclusion_and_or(api):
     with_children = {r["url"] for r in api_search(api, q='"restorative justice"', page_size=100)["results"]}
     without = {r["url"] for r in api_search(api, q='"restorative justice" -children', page_size=100)["results"]}
     assert without < with_children
-    either = api_search(api, q="cryptocurrency or firearms")["count"]
-    assert (
-        either
-        == api_search(api, q="cryptocurrency")["count"]
-        + api_search(api, q="firearms")["count"]
-        - (api_search(api, q="cryptocurrency firearms")["count"])
-    )
+
+    def urls(query):
+        return {r["url"] for r in api_search(api, q=query, page_size=100)["results"]}
+
+    # (A two-word query that finds few entries with both words also lists those with one: compare sets.)
+    assert urls("cryptocurrency or firearms") == urls("cryptocurrency") | urls("firearms")
 
 
 # --- Bad input ---------------------------------------------------------------------------------------
@@ -295,13 +297,14 @@ def test_number_of_queries_does_not_grow_with_results(client):
     add_instruments("zebras", 40)
     many = queries_for(client, {"q": "zebra", "page_size": "100"})
     assert few == many
-    assert few == (15 if connection.vendor == "postgresql" else 13)
+    # One query per registered source for the results, plus a fixed few (facet choices, facet keys, snippets).
+    assert few == (19 if connection.vendor == "postgresql" else 17)
 
 
 def test_number_of_queries_is_bounded_for_any_search(client):
-    assert queries_for(client, {"q": "prison"}) <= 24
-    assert queries_for(client, {"q": "justice", "page_size": "100"}) <= 24
-    assert queries_for(client, {"q": "Mandella"}) <= 32
+    assert queries_for(client, {"q": "prison"}) <= 30
+    assert queries_for(client, {"q": "justice", "page_size": "100"}) <= 30
+    assert queries_for(client, {"q": "Mandella"}) <= 40
 
 
 def test_documents_facet_lists_recommendations_by_their_document(api):

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from portal.seeding import SeedError, seed
 
@@ -35,6 +36,11 @@ class Command(BaseCommand):
             )
         except SeedError as exc:
             raise CommandError(f"Seed failed, nothing was written. {exc}") from exc
+        if not options["dry_run"] and report.changed and connection.vendor == "postgresql":
+            # A bulk load (and the search triggers' refreshes of SDG targets) leaves the planner's
+            # statistics stale until autovacuum runs; a page query can then time out.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         verbosity, dry_run, curation = options["verbosity"], options["dry_run"], report.curation
         if verbosity >= 2:
             for line in report.lines():

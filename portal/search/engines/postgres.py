@@ -4,7 +4,8 @@ Each searchable table has a stored, GIN-indexed `search_vector` kept current by 
 (migration portal 0003): weighted A (title, short title, code) > B (summary, section heading) >
 C (body text) > D (context), stemmed in English with accents folded (the `portal_english`
 configuration). A plain query of three or more words may miss one word, ranked below the results
-that have them all. A query that finds nothing is corrected word by word against the site's
+that have them all; so may a query of two words that finds fewer than `FEW_RESULTS` with both.
+A query that finds nothing is corrected word by word against the site's
 vocabulary with pg_trgm similarity ("did you mean").
 """
 
@@ -18,11 +19,13 @@ from django.db.models.functions import Cast
 from portal.models import PublicationStatus
 from portal.search.highlight import MARK_START, MARK_STOP, marked
 from portal.search.hits import Hit
-from portal.search.query import EDGE_PUNCTUATION, ParsedQuery
+from portal.search.query import EDGE_PUNCTUATION, FEW_RESULTS, ParsedQuery
 from portal.search.sources import source_for, sources
+from portal.search.vocabulary import equivalents
 
 SEARCH_CONFIG = "portal_english"
 SNIPPET_WORDS = 30
+VARIANT_FACTOR = 0.8  # the rank of a match through a synonym or variant, relative to the word itself
 
 
 class Matches(Func):
@@ -40,41 +43,58 @@ def tsquery(text: str):
 class PostgresEngine:
     """Stored weighted vectors, web-search syntax, ts_rank, ts_headline, pg_trgm suggestions."""
 
-    def analyse(self, parsed: ParsedQuery) -> tuple[str, list[str]]:
-        """The tsquery of the whole text and of each plain word ('' for a stop word): one query."""
+    def analyse(self, parsed: ParsedQuery) -> tuple[str, list[tuple[str, str]]]:
+        """The tsquery of the whole text, and of each plain word alone and with its curated
+        equivalents ('' for a stop word): one query."""
         selects = ["websearch_to_tsquery(%s::regconfig, %s)::text"]
         params = [SEARCH_CONFIG, parsed.text]
         for word in parsed.words:
-            selects.append("plainto_tsquery(%s::regconfig, %s)::text")
+            variants = equivalents(word) if parsed.plain else []
+            parts = ["plainto_tsquery(%s::regconfig, %s)"] + ["phraseto_tsquery(%s::regconfig, %s)"] * len(variants)
+            selects += ["plainto_tsquery(%s::regconfig, %s)::text", f"({' || '.join(parts)})::text"]
             params += [SEARCH_CONFIG, word]
+            for term in (word, *variants):
+                params += [SEARCH_CONFIG, term]
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT {', '.join(selects)}", params)
             row = cursor.fetchone()
-        return row[0], list(row[1:])
+        return row[0], list(zip(row[1::2], row[2::2], strict=True))
 
     def find(self, parsed: ParsedQuery) -> tuple[list[Hit] | None, list[str]]:
         full, per_word = self.analyse(parsed)
-        terms = [(word, text) for word, text in zip(parsed.words, per_word, strict=True) if text]
+        # (word, its tsquery, its tsquery with its equivalents) of every word that is not a stop word.
+        terms = [(word, own, wide) for word, (own, wide) in zip(parsed.words, per_word, strict=True) if own]
         if not full or ("!" in full and not terms and not parsed.phrases):
             return None, []
-        relaxed = parsed.plain and len(terms) >= 3
+        # Three words or more: one may be missing. Two: one may be missing only when both words are
+        # known and fewer than FEW_RESULTS entries have both ("victims compensation").
+        relaxed = parsed.plain and len(terms) >= 2
         if parsed.plain and terms:
-            self.rank_query = " | ".join(f"({text})" for _word, text in terms)
+            own_query = " | ".join(f"({own})" for _word, own, _wide in terms)
+            self.rank_query = " | ".join(f"({wide})" for _word, _own, wide in terms)
         else:
-            self.rank_query = full
+            own_query = self.rank_query = full
+        with_variants = own_query != self.rank_query
         needed = len(terms) - 1 if relaxed else len(terms)
+        partial: list[Hit] = []
+        if relaxed:
+            wanted = self.rank_query
+        elif parsed.plain and terms:
+            wanted = " & ".join(f"({wide})" for _word, _own, wide in terms)  # every word or an equivalent
+        else:
+            wanted = full
         vector = F("search_vector")
-        condition = Matches(vector, tsquery(self.rank_query if relaxed else full))
+        condition = Matches(vector, tsquery(wanted))
+        ranks = {"rank": SearchRank(vector, tsquery(own_query), normalization=Value(1))}
+        if with_variants:
+            ranks["variant_rank"] = SearchRank(vector, tsquery(self.rank_query), normalization=Value(1))
         hits, seen = [], Counter()
         for source in sources():
             rows = (
                 source.queryset()
                 .filter(condition)
-                .annotate(
-                    rank=SearchRank(vector, tsquery(self.rank_query), normalization=Value(1)),
-                    **{f"term_{i}": Matches(vector, tsquery(text)) for i, (_word, text) in enumerate(terms)},
-                )
-                .values("pk", "rank", *source.values, *([source.code_field] if source.code_field else []),
+                .annotate(**ranks, **{f"term_{i}": Matches(vector, tsquery(term[2])) for i, term in enumerate(terms)})
+                .values(*ranks, "pk", *source.values, *([source.code_field] if source.code_field else []),
                         *[f"term_{i}" for i in range(len(terms))])
             )  # fmt: skip
             for row in rows:
@@ -83,13 +103,17 @@ class PostgresEngine:
                 if parsed.plain and len(found) < needed:
                     continue
                 coverage = len(found) / len(terms) if (parsed.plain and terms) else 1.0
-                score = float(row["rank"]) * coverage**2 * source.weight(row)
+                # A match through an equivalent ("recidivism" for "reoffending") counts a little less.
+                rank = max(float(row["rank"]), VARIANT_FACTOR * float(row.get("variant_rank", 0.0)))
+                score = rank * coverage**2 * source.weight(row)
                 score += source.exact_code_bonus(row, parsed.text)
                 hit = Hit(source.type, row["pk"], row, score)
                 hit.describe()
-                hits.append(hit)
-        unknown = [word for i, (word, _text) in enumerate(terms) if not seen[i]]
-        unknown += [word for word, text in zip(parsed.words, per_word, strict=True) if not text and len(word) > 3]
+                (hits if len(found) == len(terms) or len(terms) >= 3 else partial).append(hit)
+        unknown = [word for i, (word, _own, _wide) in enumerate(terms) if not seen[i]]
+        if not unknown and len(hits) < FEW_RESULTS:
+            hits += partial
+        unknown += [word for word, (own, _) in zip(parsed.words, per_word, strict=True) if not own and len(word) > 3]
         return hits, unknown
 
     def snippets(self, hits: list[Hit], parsed: ParsedQuery) -> None:
@@ -156,17 +180,17 @@ def vocabulary_sql() -> str:
 
 
 # The words to correct are compared with the vocabulary by trigram similarity; the most similar
-# word wins, then the word found in more entries.
+# word wins, then the word found in more entries. A word of the vocabulary is never replaced.
 SUGGEST_SQL = """
 WITH vocabulary AS MATERIALIZED (
     SELECT word, ndoc FROM ts_stat($vocabulary${vocabulary}$vocabulary$)
     WHERE length(word) >= 3 AND word !~ '[0-9]'
 )
-SELECT w.word, (
+SELECT w.word, CASE WHEN EXISTS (SELECT 1 FROM vocabulary v WHERE v.word = lower(unaccent(w.word))) THEN NULL ELSE (
     SELECT v.word FROM vocabulary v
     WHERE similarity(v.word, unaccent(w.word)) >= 0.3
     ORDER BY similarity(v.word, unaccent(w.word)) DESC, v.ndoc DESC, v.word
     LIMIT 1
-)
+) END
 FROM unnest(%s::text[]) AS w(word)
 """

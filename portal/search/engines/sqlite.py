@@ -11,6 +11,7 @@ from portal.search.highlight import highlight
 from portal.search.hits import Hit
 from portal.search.query import ParsedQuery
 from portal.search.sources import source_for, sources
+from portal.search.vocabulary import equivalents
 
 WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2, "D": 0.1}
 # Words too common to search for on SQLite (PostgreSQL uses its own English stop words).
@@ -35,7 +36,9 @@ class SimpleEngine:
     def items(self, parsed: ParsedQuery) -> list[list[str]]:
         clauses = []
         for clause in parsed.clauses:
-            alternatives = [fold(item) for item in clause if " " in item or item not in STOP_WORDS]
+            items = [item for item in clause if " " in item or item not in STOP_WORDS]
+            with_variants = [*items, *(other for item in items for other in equivalents(item))]
+            alternatives = list(dict.fromkeys(fold(item) for item in with_variants))
             if alternatives:
                 clauses.append(alternatives)
         return clauses
@@ -44,7 +47,6 @@ class SimpleEngine:
         clauses = self.items(parsed)
         if not clauses:
             return None, []
-        terms = [item for clause in clauses for item in clause]
         excluded = [fold(item) for item in parsed.excluded]
         hits = []
         for source in sources():
@@ -58,14 +60,16 @@ class SimpleEngine:
                 condition &= ~anywhere(term)
             wanted = {"pk", *source.values, *fields, *source.snippet}
             for row in source.queryset().filter(condition).values(*wanted):
-                score = 0.0
-                for term in terms:
-                    score += max(
-                        (WEIGHTS[weight] for weight, names in source.weighted.items()
-                         if any(term in (row[name] or "").lower() for name in names)),
+                # Each clause scores the weight of the best field any of its alternatives occurs in.
+                score = sum(
+                    max(
+                        (WEIGHTS[weight] for term in clause for weight, names in source.weighted.items()
+                         if any(term in str(row[name] or "").lower() for name in names)),
                         default=0.0,
-                    )  # fmt: skip
-                score = score / len(terms) * source.weight(row) + source.exact_code_bonus(row, parsed.text)
+                    )
+                    for clause in clauses
+                )  # fmt: skip
+                score = score / len(clauses) * source.weight(row) + source.exact_code_bonus(row, parsed.text)
                 hit = Hit(source.type, row["pk"], row, score)
                 hit.describe()
                 hits.append(hit)
