@@ -9,6 +9,7 @@ The coverage dashboard (`portal.coverage`) is an admin view registered here; the
 and export (`portal.imports.admin`) are mixed into the admins of the models they write.
 """
 
+import re
 from datetime import timedelta
 
 from django import forms
@@ -315,6 +316,10 @@ def coverage_dashboard(model_admin, request):
     return TemplateResponse(request, "admin/portal/coverage.html", context)
 
 
+# What a curator types to narrow the target picker to a goal ("16.") or to a target ("16.3", "16.a").
+TARGET_CODE_START = re.compile(r"[0-9]{1,2}\.[0-9a-z]{0,2}")
+
+
 @admin.register(Target)
 class TargetAdmin(admin.ModelAdmin):
     list_display = ["code", "goal", "title"]
@@ -323,6 +328,12 @@ class TargetAdmin(admin.ModelAdmin):
 
     def autocomplete_label(self, target):
         return target_label(target)
+
+    def get_search_results(self, request, queryset, search_term):
+        # "6." would otherwise also match 16.1 to 16.b (the code contains "6."): a code's start is matched as a start.
+        if TARGET_CODE_START.fullmatch(term := search_term.strip()):
+            return queryset.filter(code__startswith=term), False
+        return super().get_search_results(request, queryset, search_term)
 
     def get_urls(self):
         view = self.admin_site.admin_view(lambda request: coverage_dashboard(self, request))
