@@ -33,6 +33,7 @@ from portal.coverage import content_coverage, gaps, label_joins, target_grid
 from portal.models import Evidence, Goal, Indicator, LinkBasis, PublicationStatus, Target, Theme
 from portal.review import review_queue
 
+CURATION_FIELDS = ("sources", "general_knowledge", "status")  # declared by portal.models.Curated
 EVIDENCE_FIELDS = ["source_symbol", "source_locator", "rationale", "basis", "status"]
 
 
@@ -162,6 +163,15 @@ class CuratedAdmin(SimpleHistoryAdmin):
         if db_field.name in self.line_list_fields:
             return LinesField(label=db_field.verbose_name.capitalize(), help_text=_("One a line."))
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        # The fields every curated model shares come after the entry's own, so a form opens on what the
+        # entry is (a title, a symbol) rather than on its publication status and sources.
+        fields = super().get_fields(request, obj)
+        shared = [name for name in CURATION_FIELDS if name in fields]
+        own = [name for name in fields if name not in shared]
+        stamps = [name for name in own if name in ("created_at", "updated_at")]
+        return [*(name for name in own if name not in stamps), *shared, *stamps]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = workflow_form(super().get_form(request, obj, change=change, **kwargs), request)
