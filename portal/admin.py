@@ -9,6 +9,7 @@ The coverage dashboard (`portal.coverage`) is an admin view registered here; the
 and export (`portal.imports.admin`) are mixed into the admins of the models they write.
 """
 
+import re
 from datetime import timedelta
 
 from django import forms
@@ -32,6 +33,7 @@ from portal.coverage import content_coverage, gaps, label_joins, target_grid
 from portal.models import Evidence, Goal, Indicator, LinkBasis, PublicationStatus, Target, Theme
 from portal.review import review_queue
 
+CURATION_FIELDS = ("sources", "general_knowledge", "status")  # declared by portal.models.Curated
 EVIDENCE_FIELDS = ["source_symbol", "source_locator", "rationale", "basis", "status"]
 
 
@@ -161,6 +163,15 @@ class CuratedAdmin(SimpleHistoryAdmin):
         if db_field.name in self.line_list_fields:
             return LinesField(label=db_field.verbose_name.capitalize(), help_text=_("One a line."))
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        # The fields every curated model shares come after the entry's own, so a form opens on what the
+        # entry is (a title, a symbol) rather than on its publication status and sources.
+        fields = super().get_fields(request, obj)
+        shared = [name for name in CURATION_FIELDS if name in fields]
+        own = [name for name in fields if name not in shared]
+        stamps = [name for name in own if name in ("created_at", "updated_at")]
+        return [*(name for name in own if name not in stamps), *shared, *stamps]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = workflow_form(super().get_form(request, obj, change=change, **kwargs), request)
@@ -315,6 +326,10 @@ def coverage_dashboard(model_admin, request):
     return TemplateResponse(request, "admin/portal/coverage.html", context)
 
 
+# What a curator types to narrow the target picker to a goal ("16.") or to a target ("16.3", "16.a").
+TARGET_CODE_START = re.compile(r"[0-9]{1,2}\.[0-9a-z]{0,2}")
+
+
 @admin.register(Target)
 class TargetAdmin(admin.ModelAdmin):
     list_display = ["code", "goal", "title"]
@@ -323,6 +338,12 @@ class TargetAdmin(admin.ModelAdmin):
 
     def autocomplete_label(self, target):
         return target_label(target)
+
+    def get_search_results(self, request, queryset, search_term):
+        # "6." would otherwise also match 16.1 to 16.b (the code contains "6."): a code's start is matched as a start.
+        if TARGET_CODE_START.fullmatch(term := search_term.strip()):
+            return queryset.filter(code__startswith=term), False
+        return super().get_search_results(request, queryset, search_term)
 
     def get_urls(self):
         view = self.admin_site.admin_view(lambda request: coverage_dashboard(self, request))

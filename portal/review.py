@@ -71,15 +71,21 @@ def changes_since_published(obj: models.Model) -> tuple[list[FieldChange], bool]
     for field in obj._meta.concrete_fields:
         if field.name in UNCOMPARED:
             continue
-        name = field.name if field.is_relation else field.attname  # a related entry reads by its label, not its id
-        after = _text(getattr(obj, name))
-        before = _text(getattr(published, name, "")) if published is not None else ""
+        after = _text(obj, field)
+        before = _text(published, field) if published is not None else ""
         if before != after:
             changes.append(FieldChange(label=str(field.verbose_name), before=before, after=after))
     return changes, published is None
 
 
-def _text(value) -> str:
+def _text(entry, field) -> str:
+    """A field's value as a curator reads it: a choice by its label, a related entry by its label,
+    a list one item a line (a source as "symbol | locator", as the forms show it)."""
+    if field.choices:
+        return str(entry._get_FIELD_display(field))
+    value = getattr(entry, field.name if field.is_relation else field.attname)
+    if isinstance(value, list):
+        return "\n".join(" | ".join(map(str, item.values())) if isinstance(item, dict) else str(item) for item in value)
     return "" if value is None else str(value)
 
 

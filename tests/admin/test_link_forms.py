@@ -78,3 +78,11 @@ def test_link_rows_are_stacked_so_the_form_fits_1366_px(client_for, editor):
     page = client_for(editor).get(reverse("admin:standards_instrument_add")).content.decode()
     group = page.split('id="target_links-group"')[1][:200]
     assert 'data-inline-type="stacked"' in group
+
+
+def test_entry_forms_open_on_what_the_entry_is_and_end_with_its_sources_and_status(client_for, editor):
+    page = client_for(editor).get(reverse("admin:standards_instrument_add")).content.decode()
+    order = [page.index(f'name="{name}"') for name in ("title", "resolution_symbol", "sources", "status")]
+    assert order == sorted(order)
+    document_form = client_for(editor).get(reverse("admin:recommendations_document_add")).content.decode()
+    assert document_form.index('name="symbol"') < document_form.index('name="status"')

@@ -89,3 +89,28 @@ def test_a_viewer_cannot_publish(client_for, viewer, changed_instrument):
 
 def test_an_unknown_entry_is_refused(client_for, reviewer):
     assert client_for(reviewer).post(QUEUE, {"entry": "auth.user:1", "publish": "1"}).status_code == 403
+
+
+def test_the_queue_shows_choices_by_their_labels_and_lists_one_entry_a_line(client_for, reviewer, editor):
+    instrument = Instrument.objects.create(
+        slug="new-queue-rules",
+        title="New queue rules",
+        kind="rules",
+        category="standard_and_norm",
+        resolution_symbol="A/RES/1/1",
+        aliases=["Queue rules", "The queue"],
+        sources=[{"symbol": "A/RES/1/1", "locator": "annex"}],
+    )
+    change_status(objects=[instrument], status=PublicationStatus.IN_REVIEW, user=editor)
+
+    response = client_for(reviewer).get(QUEUE)
+
+    item = next(item for item in response.context["items"] if item.key == entry(instrument))
+    shown = {change.label: change.after for change in item.changes}
+    assert shown["kind"] == "Rules"
+    assert shown["category"] == "UN standard and norm in crime prevention and criminal justice"
+    assert shown["other names"] == "Queue rules\nThe queue"
+    assert shown["sources"] == "A/RES/1/1 | annex"
+    page = response.content.decode()
+    assert "[{&#x27;symbol&#x27;" not in page
+    assert "[&#x27;Queue rules&#x27;" not in page

@@ -37,26 +37,47 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def portal_url(tmp_path_factory) -> str:
-    """Migrate, seed and serve a throwaway copy of the portal; yield its base URL."""
+def portal_env(tmp_path_factory) -> dict[str, str]:
+    """The environment of a throwaway copy of the portal, migrated and seeded; `manage()` runs commands in it."""
     folder = tmp_path_factory.mktemp("browser")
-    database = folder / "portal.sqlite3"
     env = {
         **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
-        "DATABASE_URL": f"sqlite:///{database}",
+        "DATABASE_URL": f"sqlite:///{folder / 'portal.sqlite3'}",
         "DJANGO_DEBUG": "1",
         "DJANGO_SECRET_KEY": "browser-test-only-key",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
     }
-    manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
-    for command in (["migrate", "--noinput", "-v0"], ["seed", "-v0"]):
-        subprocess.run([*manage, *command], env=env, check=True, cwd=settings.BASE_DIR)
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "seed", "-v0")
+    return env
+
+
+def manage(env: dict[str, str], *command: str, stdin: str | None = None) -> str:
+    """Run a management command against the browser server's database; return what it printed."""
+    done = subprocess.run(
+        [sys.executable, str(settings.BASE_DIR / "manage.py"), *command],
+        env=env,
+        cwd=settings.BASE_DIR,
+        input=stdin,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode:
+        raise RuntimeError(f"manage.py {' '.join(command)} failed: {done.stderr[-2000:]}")
+    return done.stdout
+
+
+@pytest.fixture(scope="session")
+def portal_url(portal_env, tmp_path_factory) -> str:
+    """Serve the throwaway copy of the portal; yield its base URL."""
+    folder = tmp_path_factory.mktemp("server")
+    manage_py = [sys.executable, str(settings.BASE_DIR / "manage.py")]
     port = free_port()
     log_path = folder / "server.log"
     log = log_path.open("w")
     server = subprocess.Popen(
-        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
-        env=env,
+        [*manage_py, "runserver", f"127.0.0.1:{port}", "--noreload"],
+        env=portal_env,
         cwd=settings.BASE_DIR,
         stdout=log,
         stderr=subprocess.STDOUT,
