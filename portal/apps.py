@@ -9,7 +9,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from portal.content import entity_models, link_models
         from portal.roles import on_post_migrate
+        from portal.versioning import connect_signals
 
         post_migrate.connect(on_post_migrate, sender=self, dispatch_uid="portal_ensure_roles")
         # Each app registers its own pieces, as its admin.py does: search.py its kinds of result
@@ -19,3 +21,6 @@ class PortalConfig(AppConfig):
         # shows on the home, goal, target and theme pages (portal.pages), sitemaps.py its pages in
         # /sitemap.xml (portal.sitemaps).
         autodiscover_modules("search", "loaders", "importers", "coverage", "api_views", "pages", "sitemaps")
+        connect_signals(
+            [*entity_models(), *link_models()]
+        )  # after the apps' models are loaded: every content model bumps the content version
