@@ -21,6 +21,8 @@ register(
         published=("programme",),
         api_field="programmes",
         api_serializer=ProgrammeLinkSerializer,
+        api_list="api:programme-list",
+        page_list="programmes:programme-list",
     )
 )
 

@@ -21,6 +21,8 @@ register(
         published=("recommendation", "recommendation__document"),
         api_field="recommendations",
         api_serializer=RecommendationLinkSerializer,
+        api_list="api:recommendation-list",
+        page_list="recommendations:recommendation-list",
     )
 )
 
