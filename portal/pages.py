@@ -108,6 +108,15 @@ class ThemeSection:
     empty: str = "None tagged yet."
     tagged: type[models.Model] | None = None  # counted on the theme list: a model with a `themes` m2m
     count_nouns: tuple[str, str] = ("", "")  # singular, plural: "tool and publication", "tools and publications"
+    page_list: str = ""  # the public list of these entries, filtered by ?theme= (e.g. "standards:instrument-list")
+
+    def first(self, theme: Theme, *, limit: int = SECTION_LIMIT) -> tuple[list, int]:
+        """The first `limit` entries about `theme` and how many there are in all, in one query."""
+        first = list(self.entries(theme).annotate(in_all=Window(Count("pk")))[:limit])
+        return first, (first[0].in_all if first else 0)
+
+    def list_url(self, theme: Theme) -> str:
+        return f"{reverse(self.page_list)}?{urlencode({'theme': theme.slug})}" if self.page_list else ""
 
 
 _registries: dict[type, dict[object, object]] = {

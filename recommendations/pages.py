@@ -44,5 +44,6 @@ register(
         row_template="recommendations/includes/theme_recommendation.html",
         tagged=Recommendation,
         count_nouns=("recommendation", "recommendations"),
+        page_list="recommendations:recommendation-list",
     )
 )

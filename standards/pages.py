@@ -76,5 +76,6 @@ register(
         row_template="standards/includes/theme_instrument.html",
         tagged=Instrument,
         count_nouns=("instrument", "instruments"),
+        page_list="standards:instrument-list",
     )
 )

@@ -5,7 +5,7 @@ from http import HTTPStatus
 
 import pytest
 
-from portal.models import PublicationStatus, Target
+from portal.models import PublicationStatus, Target, Theme
 from portal.pages import SECTION_LIMIT
 from portal.versioning import bump
 from standards.models import Instrument, InstrumentTarget
@@ -83,3 +83,27 @@ def test_a_section_shows_its_first_entries_the_total_and_the_full_list(client):
 def test_a_short_section_shows_everything_and_no_more_link(client):
     body = client.get("/sdg/5.2/").content.decode()
     assert "linked to target 5.2</a>" not in body
+
+
+def test_a_theme_page_shows_each_sections_first_entries_the_total_and_the_full_list(client):
+    theme = Theme.objects.published().first()
+    instruments = Instrument.objects.bulk_create(
+        Instrument(
+            slug=f"themed-{number:03}",
+            title=f"Themed instrument {number:03}",
+            kind="guidelines",
+            category="related",
+            symbol_missing_reason="test",
+            status=PublicationStatus.PUBLISHED,
+        )
+        for number in range(SECTION_LIMIT + 30)
+    )
+    theme.instruments.add(*instruments)
+    total = Instrument.objects.published().filter(themes=theme).count()
+    body = client.get(f"/themes/{theme.slug}/").content.decode()
+    section = body[body.index("<h2>Instruments</h2>") :].split("<h2>")[1]
+    assert section.count("<li") == SECTION_LIMIT
+    assert f'<a href="/instruments/?theme={theme.slug}">All {total}</a>' in section
+    Instrument.objects.filter(slug__startswith="themed-").delete()
+    after = client.get(f"/themes/{theme.slug}/").content.decode()
+    assert "All " not in after.split("<h2>Instruments</h2>")[1].split("<h2>")[0]
