@@ -55,7 +55,7 @@ class TargetViewSet(PublicReadOnlyViewSet):
 
     def get_object(self):
         target = super().get_object()
-        target.links = links_for_target(target)
+        target.links = links_for_target(target, api=True)
         return target
 
 

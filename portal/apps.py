@@ -10,7 +10,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from portal.content import entity_models, link_models
         from portal.roles import on_post_migrate
+        from portal.versioning import connect_signals
 
         post_migrate.connect(on_post_migrate, sender=self, dispatch_uid="portal_ensure_roles")
         # Each app registers its own pieces, as its admin.py does: search.py its kinds of result
@@ -20,6 +22,8 @@ class PortalConfig(AppConfig):
         # shows on the home, goal, target and theme pages (portal.pages), sitemaps.py its pages in
         # /sitemap.xml (portal.sitemaps).
         autodiscover_modules("search", "loaders", "importers", "coverage", "api_views", "pages", "sitemaps")
+        # After the apps' models are loaded: every content model bumps the content version.
+        connect_signals([*entity_models(), *link_models()])
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

@@ -437,3 +437,6 @@ class SeedFingerprint(models.Model):
 
     def natural_key(self):
         return (self.model, self.record_key)
+
+
+from portal.versioning import ContentVersion  # noqa: E402, F401  (its own module; registered here as a model)

@@ -21,9 +21,16 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
+from django.db.models import Count, Window
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from portal.content import target_link_models
 from portal.models import PublicationStatus, Target, Theme
+
+# How many entries each section of a shared page (and of the target's API detail) shows; the
+# total and a link to the full filtered list follow, so no page grows with the database.
+SECTION_LIMIT = 20
 
 
 @dataclass(frozen=True)
@@ -45,20 +52,30 @@ class LinkSection:
     ]  # related entries that must be published too, e.g. ("provision", "provision__instrument")
     api_field: str  # the list in the target's API detail, e.g. "provisions"
     api_serializer: type  # serializes one link row (the entry, then its evidence)
+    api_list: str = ""  # the API list of the entries, filtered by ?target= (e.g. "api:provision-list")
+    page_list: str = ""  # the public list page, filtered by ?target= (e.g. "standards:instrument-list")
 
     @property
     def model(self) -> type[models.Model]:
         return target_link_models()[self.name]
 
-    def links(self, target: Target) -> list:
-        """The published links to `target` whose entries are published, in one query."""
+    def links(self, target: Target, *, limit: int = SECTION_LIMIT) -> tuple[list, int]:
+        """The first `limit` published links to `target` whose entries are published, and how many
+        there are in all: one query (the total is a window count over the same rows)."""
         published = {f"{relation}__status": PublicationStatus.PUBLISHED for relation in self.published}
-        return list(
+        first = list(
             self.model.objects.published()
             .filter(target=target, **published)
             .select_related(*self.select_related)
-            .order_by(*self.order_by)
+            .annotate(in_all=Window(Count("pk")))
+            .order_by(*self.order_by)[:limit]
         )
+        return first, (first[0].in_all if first else 0)
+
+    def list_url(self, target: Target, *, api: bool = False) -> str:
+        """The full list, filtered to `target` (the API's when there is no page for it)."""
+        name = self.api_list if api or not self.page_list else self.page_list
+        return f"{reverse(name)}?{urlencode({'target': target.code})}" if name else ""
 
 
 @dataclass(frozen=True)
@@ -91,6 +108,15 @@ class ThemeSection:
     empty: str = "None tagged yet."
     tagged: type[models.Model] | None = None  # counted on the theme list: a model with a `themes` m2m
     count_nouns: tuple[str, str] = ("", "")  # singular, plural: "tool and publication", "tools and publications"
+    page_list: str = ""  # the public list of these entries, filtered by ?theme= (e.g. "standards:instrument-list")
+
+    def first(self, theme: Theme, *, limit: int = SECTION_LIMIT) -> tuple[list, int]:
+        """The first `limit` entries about `theme` and how many there are in all, in one query."""
+        first = list(self.entries(theme).annotate(in_all=Window(Count("pk")))[:limit])
+        return first, (first[0].in_all if first else 0)
+
+    def list_url(self, theme: Theme) -> str:
+        return f"{reverse(self.page_list)}?{urlencode({'theme': theme.slug})}" if self.page_list else ""
 
 
 _registries: dict[type, dict[object, object]] = {
@@ -135,21 +161,35 @@ def link_sections() -> list[LinkSection]:
 @dataclass
 class LinkGroup:
     section: LinkSection
-    links: list
+    links: list  # the first SECTION_LIMIT
+    total: int  # all of them
+    more_url: str  # the full list, filtered to the target
+
+    @property
+    def more(self) -> bool:
+        return self.total > len(self.links)
 
 
 class TargetLinks(list):
-    """Everything published that links to one SDG target: one `LinkGroup` per section, in order."""
+    """What is published that links to one SDG target: one `LinkGroup` per section, in order."""
 
     @property
     def total(self) -> int:
-        return sum(len(group.links) for group in self)
+        return sum(group.total for group in self)
 
     @property
     def by_name(self) -> dict[str, list]:
         return {group.section.name: group.links for group in self}
 
+    @property
+    def counts(self) -> dict[str, int]:
+        return {group.section.api_field: group.total for group in self}
 
-def links_for_target(target: Target) -> TargetLinks:
-    """One query per section, whatever the amount of content."""
-    return TargetLinks(LinkGroup(section, section.links(target)) for section in link_sections())
+
+def links_for_target(target: Target, *, api: bool = False) -> TargetLinks:
+    """One query per section, whatever the amount of content; each section bounded to SECTION_LIMIT."""
+    groups = []
+    for section in link_sections():
+        first, total = section.links(target)
+        groups.append(LinkGroup(section, first, total, section.list_url(target, api=api)))
+    return TargetLinks(groups)

@@ -267,12 +267,26 @@ class TargetDetailSerializer(TargetSerializer):
         fields = [*TargetSerializer.Meta.fields, "indicators"]
 
     def get_fields(self):
-        """Then one list per link section (instruments, provisions, ...), read from `target.links`."""
+        """Then one list per link section (instruments, provisions, ...), read from `target.links`: the
+        first SECTION_LIMIT of each, with `link_counts` (how many in all) and `link_lists` (the full,
+        paginated list of each kind, filtered to this target)."""
         fields = super().get_fields()
         for section in link_sections():
             source = f"links.by_name.{section.name}"
             fields[section.api_field] = section.api_serializer(many=True, read_only=True, source=source)
+        fields["link_counts"] = serializers.DictField(
+            child=serializers.IntegerField(), source="links.counts", read_only=True
+        )
+        fields["link_lists"] = serializers.SerializerMethodField()
         return fields
+
+    @extend_schema_field({"type": "object", "additionalProperties": {"type": "string", "format": "uri"}})
+    def get_link_lists(self, obj) -> dict[str, str]:
+        request = self.context.get("request")
+        return {
+            group.section.api_field: request.build_absolute_uri(group.more_url) if request else group.more_url
+            for group in obj.links
+        }
 
 
 class ThemeSerializer(serializers.ModelSerializer):

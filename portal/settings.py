@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "portal.response_cache.ResponseCacheMiddleware",  # after the language is known, before CSRF and sessions
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -242,6 +243,17 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}}
+
+# Response cache (portal/response_cache.py, portal/versioning.py): whole anonymous responses kept per
+# content version. With Redis the version itself is read from the cache (no query per request), as
+# every worker and instance shares it; a per-process cache would not see other workers' writes, so
+# without Redis each request reads the version with one primary-key query.
+CONTENT_VERSION_IN_CACHE = bool(REDIS_URL)
+CONTENT_VERSION_CACHE_SECONDS = 60  # bounds a lost update of the cached number (Redis briefly down)
+RESPONSE_CACHE_SECONDS = env_whole_number("DJANGO_RESPONSE_CACHE_SECONDS", 3600)  # 0 turns the cache off
+RESPONSE_CACHE_MAX_AGE = env_whole_number("DJANGO_RESPONSE_CACHE_MAX_AGE", 60)  # what CDNs and browsers may keep
+# A deploy can change every page without changing content: the release goes into every key and ETag.
+RESPONSE_CACHE_RELEASE = os.environ.get("DJANGO_RELEASE", "").strip() or "dev"
 
 # Reverse proxies in front of the portal that append to X-Forwarded-For (0: none, use the connecting
 # address). The throttles and the login lock count clients from it; with a proxy declared,

@@ -188,7 +188,10 @@ class ThemeDetailView(BreadcrumbMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["sections"] = [(section, section.entries(self.object)) for section in registered(ThemeSection)]
+        context["sections"] = [
+            (section, *section.first(self.object), section.list_url(self.object))
+            for section in registered(ThemeSection)
+        ]
         return context
 
     def get_breadcrumbs(self):

@@ -21,6 +21,8 @@ register(
         published=("programme",),
         api_field="programmes",
         api_serializer=ProgrammeLinkSerializer,
+        api_list="api:programme-list",
+        page_list="programmes:programme-list",
     )
 )
 
@@ -51,6 +53,7 @@ register(
         row_template="programmes/includes/theme_programme.html",
         tagged=Programme,
         count_nouns=("programme", "programmes"),
+        page_list="programmes:programme-list",
     )
 )
 register(
@@ -66,6 +69,7 @@ register(
 register(
     ThemeSection(
         order=400,  # last: after the recommendations
+        page_list="programmes:activity-list",
         heading=_("Technical assistance"),
         entries=lambda theme: Activity.objects.published().filter(theme=theme).select_related("country"),
         row_template="programmes/includes/theme_activity.html",

@@ -21,6 +21,8 @@ register(
         published=("recommendation", "recommendation__document"),
         api_field="recommendations",
         api_serializer=RecommendationLinkSerializer,
+        api_list="api:recommendation-list",
+        page_list="recommendations:recommendation-list",
     )
 )
 
@@ -42,5 +44,6 @@ register(
         row_template="recommendations/includes/theme_recommendation.html",
         tagged=Recommendation,
         count_nouns=("recommendation", "recommendations"),
+        page_list="recommendations:recommendation-list",
     )
 )

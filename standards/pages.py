@@ -21,6 +21,8 @@ register(
         published=("instrument",),
         api_field="instruments",
         api_serializer=InstrumentLinkSerializer,
+        api_list="api:instrument-list",
+        page_list="standards:instrument-list",
     )
 )
 register(
@@ -38,6 +40,7 @@ register(
         published=("provision", "provision__instrument"),
         api_field="provisions",
         api_serializer=ProvisionLinkSerializer,
+        api_list="api:provision-list",
     )
 )
 
@@ -73,5 +76,6 @@ register(
         row_template="standards/includes/theme_instrument.html",
         tagged=Instrument,
         count_nouns=("instrument", "instruments"),
+        page_list="standards:instrument-list",
     )
 )

@@ -28,3 +28,10 @@ def fresh_throttle_counts():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def uncached(settings):
+    """Query-count tests pin what rendering costs: the response cache (its own tests are in
+    tests/portal/test_response_cache.py) would add the content version's read, or answer with none."""
+    settings.RESPONSE_CACHE_SECONDS = 0

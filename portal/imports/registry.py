@@ -7,6 +7,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
 from portal.imports.importer import ERROR, Importer, ImportReport, RowError, RowResult
+from portal.versioning import one_change
 
 _importers: dict[str, type[Importer]] = {}
 
@@ -51,7 +52,7 @@ def import_rows(*, kind: str, rows: list[dict[str, str]], user, commit: bool) ->
         report.problems.append(_("the file has no rows"))
     if report.problems:
         return report
-    with transaction.atomic():
+    with transaction.atomic(), one_change():
         for number, data in enumerate(rows, start=2):
             report.rows.append(_import_row(importer, data, number))
         report.written = commit and report.is_valid

@@ -22,6 +22,7 @@ from portal.seeding.loader import Loader
 from portal.seeding.reader import SeedError
 from portal.seeding.registry import Stage, register, register_citations, stages, unregister
 from portal.seeding.report import SeedReport
+from portal.versioning import one_change
 
 __all__ = [
     "CURATED_KEYS",
@@ -45,7 +46,7 @@ def seed(
 
     Curators' changes are kept unless `force` (see portal.seeding.fingerprints).
     """
-    with transaction.atomic():
+    with transaction.atomic(), one_change():
         try:
             report = Loader(fixtures_dir, force=force).run(only=only)
         except DeletedByCurator as exc:  # a reference outside any record; each record skips its own

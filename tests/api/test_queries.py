@@ -4,7 +4,7 @@ import pytest
 
 from tests.api.endpoints import list_url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached")]
 
 # count, page, one per prefetched relation, and the newest updated_at of the kind (Last-Modified)
 LIST_QUERIES = {

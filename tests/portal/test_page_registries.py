@@ -70,8 +70,10 @@ def test_the_goal_pages_and_the_api_follow_the_registered_sections(client, throw
     assert '<th scope="col">Throwaway column</th>' in text(client.get("/sdg/"))
     assert re.search(r"Linked: \d+ throwaways?, \d+ instruments?", text(client.get("/sdg/16/")))
     detail = client.get("/api/v1/targets/16.3/").json()
-    assert list(detail)[-4:] == ["throwaway_programmes", "instruments", "provisions", "recommendations"]
+    sections = ["throwaway_programmes", "instruments", "provisions", "recommendations"]
+    assert list(detail)[-6:] == [*sections, "link_counts", "link_lists"]
     assert detail["throwaway_programmes"]
+    assert list(detail["link_counts"]) == list(detail["link_lists"]) == sections
 
 
 def test_a_link_model_without_a_section_is_an_error_not_a_silence():

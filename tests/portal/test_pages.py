@@ -26,6 +26,7 @@ class TestHome:
         assert 'action="/search/"' in body
         assert "Recently updated" in body
 
+    @pytest.mark.usefixtures("uncached")
     def test_home_query_count_is_fixed(self, client, django_assert_num_queries):
         with django_assert_num_queries(12):
             client.get("/")
@@ -74,6 +75,7 @@ class TestSdgPages:
         link.instrument.save()
         assert link.instrument.get_absolute_url() not in text(client.get("/sdg/16.3/"))
 
+    @pytest.mark.usefixtures("uncached")
     def test_target_page_queries_do_not_grow_with_links(self, client):
         before = queries_for(client, "/sdg/16.3/")
         add_links_to_target("16.3", 5)

@@ -39,6 +39,7 @@ class TestProgrammes:
         assert activity.source_locator in body
         assert activity.country.name in body
 
+    @pytest.mark.usefixtures("uncached")
     def test_list_pages_query_counts(self, client):
         assert queries_for(client, "/programmes/") == 8
         assert queries_for(client, "/activities/") == 7

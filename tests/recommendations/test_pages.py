@@ -52,6 +52,7 @@ class TestRecommendations:
         assert "7 March 2021 to 12 March 2021" in body
         assert "20 April 2020 to 27 April 2020" in body
 
+    @pytest.mark.usefixtures("uncached")
     def test_list_and_detail_query_counts(self, client):
         assert queries_for(client, "/recommendations/") == 9
         assert queries_for(client, "/recommendations/a-conf-234-5-para-44-b/") == 5

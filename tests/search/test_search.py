@@ -291,6 +291,7 @@ def add_instruments(word: str, how_many: int) -> None:
     )
 
 
+@pytest.mark.usefixtures("uncached")
 def test_number_of_queries_does_not_grow_with_results(client):
     add_instruments("zebra", 2)
     few = queries_for(client, {"q": "zebra"})

@@ -52,6 +52,7 @@ class TestInstruments:
         assert "Page 1 of 2" in first and "Page 2 of 2" in second
         assert client.get("/instruments/?page=99").status_code == HTTPStatus.NOT_FOUND
 
+    @pytest.mark.usefixtures("uncached")
     def test_list_query_count_is_fixed(self, client, django_assert_num_queries):
         with django_assert_num_queries(6):  # count, page, themes, and the goal/target/theme choices
             client.get("/instruments/?kind=rules")
@@ -82,6 +83,7 @@ class TestInstruments:
         assert "The portal does not hold the official text of this instrument" in body
         assert 'href="https://undocs.org/A/RES/65/229"' in body
 
+    @pytest.mark.usefixtures("uncached")
     def test_instrument_page_query_count_is_fixed(self, client):
         assert queries_for(client, "/instruments/nelson-mandela-rules/") == 9
         add_links_to_target("16.3", 3)
@@ -122,6 +124,7 @@ class TestProvisions:
         body = text(client.get("/instruments/nelson-mandela-rules/24/"))
         assert f'href="/sdg/{provision_link.target.code}/"' in body
 
+    @pytest.mark.usefixtures("uncached")
     def test_rule_page_query_count_is_fixed(self, client, django_assert_num_queries):
         with django_assert_num_queries(4):
             client.get("/instruments/nelson-mandela-rules/58/")
