@@ -108,6 +108,14 @@ class SearchView(PublicAPIMixin, APIView):
                 description=_("Results per page: %(default)d by default, at most %(max)d.")
                 % {"default": PAGE_SIZE, "max": MAX_PAGE_SIZE},
             ),
+            OpenApiParameter(
+                "correct",
+                OpenApiTypes.BOOL,
+                description=_(
+                    "true (the default): when nothing matches, show the results of the suggestion; "
+                    "false: search for exactly the words given (the suggestion is still offered)."
+                ),
+            ),
             OpenApiParameter("format", OpenApiTypes.STR, enum=["json"], description=_("Response format (json).")),
             *CONDITIONAL_HEADERS,
             OpenApiParameter("ETag", OpenApiTypes.STR, OpenApiParameter.HEADER, response=[200, 304]),

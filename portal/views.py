@@ -226,7 +226,10 @@ def search(request):
             (heading, label, params.query_string(**{name: "", "page": None}))
             for name, heading, label in outcome.active_filters()
         ],
-        "suggestion_url": params.query_string(q=outcome.suggestion, page=None) if outcome.suggestion else "",
+        "suggestion_url": params.query_string(q=outcome.suggestion, page=None, correct=None)
+        if outcome.suggestion
+        else "",
+        "uncorrected_url": params.query_string(page=None, correct="0"),
         "previous_url": params.query_string(page=outcome.page - 1) if outcome.page > 1 else "",
         "next_url": params.query_string(page=outcome.page + 1) if outcome.page < outcome.pages else "",
         "first_number": (outcome.page - 1) * params.page_size + 1,

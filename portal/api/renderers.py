@@ -74,6 +74,13 @@ class CSVRenderer(renderers.BaseRenderer):
 class PortalContentNegotiation(DefaultContentNegotiation):
     """An unknown ?format= is a client error (400) naming the parameter, not DRF's 404."""
 
+    def select_renderer(self, request, renderers, format_suffix=None):
+        # DRF reads an empty ?format= as no format at all; the schema offers none empty, so refuse it.
+        if request.query_params.get(self.settings.URL_FORMAT_OVERRIDE) == "" and not format_suffix:
+            offered = ", ".join(renderer.format for renderer in renderers)
+            raise invalid("format", f"Empty format; this endpoint offers: {offered}.", "invalid_choice")
+        return super().select_renderer(request, renderers, format_suffix)
+
     def filter_renderers(self, renderers, format):
         matching = [renderer for renderer in renderers if renderer.format == format]
         if not matching:

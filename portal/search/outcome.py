@@ -81,7 +81,7 @@ def run_search(data: Mapping) -> SearchOutcome:
         suggestion = engine.suggest(parsed, unknown)
         if suggestion and suggestion.lower() != params.q.lower():
             outcome.suggestion = suggestion
-            if not hits:
+            if not hits and params.correct:
                 corrected_hits, _unknown = engine.find(parse_query(suggestion))
                 if corrected_hits:
                     hits, outcome.corrected = corrected_hits, True

@@ -24,7 +24,7 @@ MAX_PAGE_SIZE = 100
 # Fewer results than this: "did you mean" is offered, and a two-word query may miss a word.
 FEW_RESULTS = 5
 FACETS = ("type", "theme", "goal", "document")
-PARAMETERS = ("q", *FACETS, "page", "page_size")
+PARAMETERS = ("q", *FACETS, "page", "page_size", "correct")
 FACET_HEADINGS = {"type": _("Type"), "theme": _("Theme"), "goal": _("SDG goal"), "document": _("Document")}
 EDGE_PUNCTUATION = string.punctuation + "“”‘’«»„…–—·"
 TOKEN = re.compile(r'(-?)"([^"]*)(?:"|$)|(\S+)')
@@ -46,6 +46,7 @@ class SearchParams:
     document: str = ""
     page: int = 1
     page_size: int = PAGE_SIZE
+    correct: bool = True  # False: search for exactly what was typed, never the "did you mean"
 
     def facet(self, name: str) -> str:
         return getattr(self, name)
@@ -57,6 +58,8 @@ class SearchParams:
         values = {name: getattr(self, name) for name in ("q", *FACETS)}
         if self.page_size != PAGE_SIZE:
             values["page_size"] = self.page_size
+        if not self.correct:
+            values["correct"] = "0"
         values.update(changes)
         query = QueryDict(mutable=True)
         for name in PARAMETERS:
@@ -104,6 +107,11 @@ def parse_params(data: Mapping, choices: FacetChoices) -> tuple[SearchParams, li
             continue
         number = int(raw) if len(raw) <= 9 else 10**9
         values[name] = min(number, cap) if cap else number
+    raw_correct = (data.get("correct", "") or "").strip().lower()
+    if raw_correct in ("0", "false", "no"):
+        values["correct"] = False
+    elif raw_correct not in ("", "1", "true", "yes"):
+        problems.append(Problem("correct", f'"{raw_correct[:40]}" is not one of 1/0, true/false, yes/no.'))
     return SearchParams(**values), problems
 
 

@@ -81,6 +81,7 @@ class TestSdgPages:
         add_links_to_target("16.3", 5)
         assert queries_for(client, "/sdg/16.3/") == before == 6
 
+    @pytest.mark.usefixtures("uncached")
     @pytest.mark.parametrize(("path", "queries"), [("/sdg/", 5), ("/sdg/16/", 6)])
     def test_goal_pages_count_links_in_one_grouped_query_per_link_kind(self, client, path, queries):
         before = queries_for(client, path)

@@ -128,6 +128,18 @@ def test_a_misspelling_is_corrected_and_offered(api, client):
 
 
 @on_postgresql
+def test_the_users_own_query_stays_one_click_away(api, client):
+    body = text(client.get("/search/", {"q": "Mandella"}))
+    assert 'href="?q=Mandella&amp;correct=0"' in body and "Search only for “Mandella”" in body
+    exact = client.get("/search/", {"q": "Mandella", "correct": "0"})
+    assert exact.status_code == HTTPStatus.OK
+    exact_body = text(exact)
+    assert "Showing results for" not in exact_body and "Did you mean" in exact_body
+    data = api_search(api, q="restorativ justise", correct="false")
+    assert data["corrected"] is False and data["suggestion"] == "restorative justice" and data["results"] == []
+
+
+@on_postgresql
 def test_phrase_exclusion_and_or(api):
     with_children = {r["url"] for r in api_search(api, q='"restorative justice"', page_size=100)["results"]}
     without = {r["url"] for r in api_search(api, q='"restorative justice" -children', page_size=100)["results"]}
@@ -210,6 +222,7 @@ def test_unknown_facet_is_ignored_on_the_page_but_the_search_runs(client):
         ({"q": "prison", "page_size": "-1"}, "page_size"),
         ({"q": "prison", "sort": "rank"}, "sort"),
         ({"q": "prison", "format": "xml"}, "format"),
+        ({"q": "prison", "correct": "maybe"}, "correct"),
     ],
 )
 def test_bad_input_in_the_api_is_a_400_naming_the_parameter(api, params, parameter):
