@@ -64,9 +64,8 @@ def find_entry(key: str) -> models.Model:
     return entry
 
 
-def changes_since_published(obj: models.Model) -> tuple[list[FieldChange], bool]:
-    """The fields that differ from the last published version in the entry's history (all of them if none)."""
-    published = obj.history.filter(status=PublicationStatus.PUBLISHED).order_by("-history_date").first()
+def changes_since_published(obj: models.Model, published) -> tuple[list[FieldChange], bool]:
+    """The fields that differ from `published`, the entry's last published version (all of them if None)."""
     changes = []
     for field in obj._meta.concrete_fields:
         if field.name in UNCOMPARED:
@@ -76,6 +75,20 @@ def changes_since_published(obj: models.Model) -> tuple[list[FieldChange], bool]
         if before != after:
             changes.append(FieldChange(label=str(field.verbose_name), before=before, after=after))
     return changes, published is None
+
+
+def last_published_versions(model, pks: list) -> dict:
+    """The last published historical version of each entry, in one query (with its related entries)."""
+    relations = [field.name for field in model._meta.concrete_fields if field.is_relation]
+    versions = (
+        model.history.filter(id__in=pks, status=PublicationStatus.PUBLISHED)
+        .select_related(*relations)
+        .order_by("id", "-history_date")
+    )
+    latest = {}
+    for version in versions:
+        latest.setdefault(version.id, version)
+    return latest
 
 
 def _text(entry, field) -> str:
@@ -93,8 +106,15 @@ def review_items() -> list[ReviewItem]:
     items = []
     for model in workflow_models():
         opts = model._meta
-        for obj in model._default_manager.filter(status=PublicationStatus.IN_REVIEW).order_by("updated_at")[:100]:
-            changes, never_published = changes_since_published(obj)
+        relations = [field.name for field in opts.concrete_fields if field.is_relation]
+        waiting = list(
+            model._default_manager.filter(status=PublicationStatus.IN_REVIEW)
+            .select_related(*relations)
+            .order_by("updated_at")[:100]
+        )
+        published = last_published_versions(model, [obj.pk for obj in waiting])
+        for obj in waiting:
+            changes, never_published = changes_since_published(obj, published.get(obj.pk))
             items.append(
                 ReviewItem(
                     key=entry_key(obj),

@@ -114,3 +114,27 @@ def test_the_queue_shows_choices_by_their_labels_and_lists_one_entry_a_line(clie
     page = response.content.decode()
     assert "[{&#x27;symbol&#x27;" not in page
     assert "[&#x27;Queue rules&#x27;" not in page
+
+
+def test_the_queue_costs_the_same_queries_for_more_entries(client_for, reviewer, editor):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from recommendations.models import Recommendation
+
+    client = client_for(reviewer)
+
+    def queue_queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(QUEUE).status_code == HTTPStatus.OK
+        return len(captured)
+
+    published = list(Recommendation.objects.filter(status=PublicationStatus.PUBLISHED).order_by("pk")[:12])
+    change_status(objects=published[:2], status=PublicationStatus.WITHDRAWN, user=reviewer)
+    change_status(objects=published[:2], status=PublicationStatus.DRAFT, user=reviewer)
+    change_status(objects=published[:2], status=PublicationStatus.IN_REVIEW, user=editor)
+    few = queue_queries()
+    change_status(objects=published[2:], status=PublicationStatus.WITHDRAWN, user=reviewer)
+    change_status(objects=published[2:], status=PublicationStatus.DRAFT, user=reviewer)
+    change_status(objects=published[2:], status=PublicationStatus.IN_REVIEW, user=editor)
+    assert queue_queries() == few
