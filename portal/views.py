@@ -74,6 +74,19 @@ def counted_links(objects, *, by: str) -> list:
     return objects
 
 
+def goals_with_content() -> set:
+    """The ids of the goals with at least one published link to one of their targets, the linked
+    entry published too: one query (a union over the link sections), so empty goals can be shown quieter."""
+    querysets = [
+        section.model.objects.published()
+        .filter(**{f"{relation}__status": PublicationStatus.PUBLISHED for relation in section.published})
+        .order_by()
+        .values_list("target__goal", flat=True)
+        for section in link_sections()
+    ]
+    return set(querysets[0].union(*querysets[1:]))
+
+
 class HomeView(BreadcrumbMixin, TemplateView):
     template_name = "portal/home.html"
 
@@ -81,7 +94,10 @@ class HomeView(BreadcrumbMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["breadcrumbs"] = []
         context["counts"] = [(line, line.queryset().count()) for line in registered(HomeCount)]
-        context["goals"] = Goal.objects.all()
+        goals, with_content = list(Goal.objects.all()), goals_with_content()
+        for goal in goals:
+            goal.has_content = goal.pk in with_content
+        context["goals"] = goals
         context["themes"] = Theme.objects.published()
         context["blocks"] = [(block.template, block.context()) for block in registered(HomeBlock)]
         recent = [

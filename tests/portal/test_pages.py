@@ -26,9 +26,30 @@ class TestHome:
         assert 'action="/search/"' in body
         assert "Recently updated" in body
 
+    def test_home_goal_cards_mark_the_goals_with_nothing_linked(self, client):
+        body = text(client.get("/"))
+        cards = dict(re.findall(r'<li class="card goal-card goal-(\d+)( goal-empty)?">', body))
+        assert len(cards) == 17
+        for code, empty in cards.items():
+            linked = any(
+                model.objects.published().filter(target__goal__code=code).exists()
+                for model in (InstrumentTarget, RecommendationTarget)
+            )
+            if linked:
+                assert not empty, f"goal {code} has links but looks empty"
+        assert cards["16"] == "" and any(cards.values())
+
+    def test_home_shows_key_instruments_by_their_common_names(self, client):
+        body = text(client.get("/"))
+        assert '<a class="card-link" href="/instruments/bangkok-rules/">Bangkok Rules</a>' in body
+        featured = re.findall(
+            r'<li class="card instrument-card">\s*<a class="card-link" href="[^"]+">([^<]+)</a>', body
+        )
+        assert featured == sorted(featured, key=str.casefold) and len(featured) >= 10
+
     @pytest.mark.usefixtures("uncached")
     def test_home_query_count_is_fixed(self, client, django_assert_num_queries):
-        with django_assert_num_queries(12):
+        with django_assert_num_queries(13):  # 12, and one for the goals with content
             client.get("/")
 
 
@@ -36,8 +57,10 @@ class TestSdgPages:
     def test_goal_list_shows_all_goals_with_link_counts(self, client):
         body = text(client.get("/sdg/"))
         assert body.count('href="/sdg/') >= 17
-        goal_16_row = re.search(r"Goal 16: Peace, justice and strong institutions</a></th> (<td>\d+</td> ?){5}", body)
-        cells = [int(n) for n in re.findall(r"<td>(\d+)</td>", goal_16_row.group(0))]
+        goal_16_row = re.search(
+            r"Goal 16: Peace, justice and strong institutions</a></th> (<td[^>]*>\d+</td> ?){5}", body
+        )
+        cells = [int(n) for n in re.findall(r"<td[^>]*>(\d+)</td>", goal_16_row.group(0))]
         assert cells[0] == 12  # targets
         assert cells[1] == InstrumentTarget.objects.published().filter(target__goal__code="16").count()
 
