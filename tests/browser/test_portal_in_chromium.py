@@ -27,6 +27,8 @@ PAGE_TYPES = {
     "meeting": "/meetings/fourteenth-congress/",
     "document": "/documents/A/CONF.234/5/",
     "search": "/search/?q=prison",
+    "country": "/countries/kenya/",
+    "api guide": "/api/",
     "not found": "/sdg/99.9/",
 }
 
