@@ -134,6 +134,22 @@ def test_search_facets_sit_beside_the_results_on_a_desktop_and_fold_away_on_a_ph
     assert phone.locator(".search-facets h3").first.is_visible()
 
 
+def test_list_filters_stand_beside_the_results_on_a_desktop_and_fold_away_on_a_phone(desktop, phone):
+    desktop.goto("/recommendations/")
+    form = desktop.locator("form.filters").bounding_box()
+    results = desktop.locator("#results-heading").bounding_box()
+    assert desktop.get_by_label("Kind").is_visible()
+    assert form["x"] + form["width"] <= results["x"] and results["y"] < 400
+
+    phone.goto("/recommendations/")
+    assert not phone.get_by_label("Kind").is_visible()
+    assert phone.locator(".entry-list > li").first.bounding_box()["y"] < PHONE["height"]
+    phone.get_by_text("Filter and sort").click()
+    phone.get_by_label("Kind").select_option("recommendation")
+    phone.get_by_role("button", name="Apply").click()
+    assert "kind=recommendation" in phone.url
+
+
 def test_tables_reflow_without_breaking_words(desktop, phone):
     phone.goto("/sdg/")
     assert phone.evaluate(BROKEN_WORDS_JS, ".goal-table tbody th, .goal-table tbody td") == []
