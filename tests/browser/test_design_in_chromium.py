@@ -4,7 +4,7 @@ that reflow instead of breaking words, keyboard focus, print and right-to-left m
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, axe_violations
 from tests.browser.test_portal_in_chromium import PAGE_TYPES
 
 DESKTOP = {"width": 1366, "height": 900}
@@ -83,6 +83,15 @@ def test_every_page_type_fits_a_phone_and_a_desktop_with_screenshots(desktop, ph
         shot = SCREENSHOTS / f"{name}-{width}.png"
         page.screenshot(path=str(shot))
         assert shot.stat().st_size > 5_000
+
+
+@pytest.mark.parametrize(
+    "path", ["/sdg/", "/activities/", "/search/?q=prison", "/recommendations/?kind=recommendation"]
+)
+def test_phone_layouts_have_no_axe_violations(phone, axe_source, path):
+    """The phone-only layouts: reflowed tables, folded facets and filters."""
+    phone.goto(path)
+    assert axe_violations(phone, axe_source) == []
 
 
 def test_find_the_bangkok_rules_from_the_home_page_in_two_clicks(phone):
