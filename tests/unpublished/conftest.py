@@ -14,6 +14,7 @@ from tests.unpublished.hidden import (
 @pytest.fixture(autouse=True)
 def unthrottled(settings):
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": None}}
+    settings.SEARCH_THROTTLE_RATE = None
     cache.clear()
     yield
     cache.clear()
