@@ -134,7 +134,17 @@ class Instrument(Curated):
         ]
 
     def __str__(self):
+        return self.common_name
+
+    @property
+    def common_name(self) -> str:
+        """The name people use ("Bangkok Rules"): the short title, else the official title."""
         return self.short_title or self.title
+
+    @property
+    def official_title_differs(self) -> bool:
+        """Whether the official title must be shown beneath the common name."""
+        return self.common_name != self.title
 
     def get_absolute_url(self):
         return reverse("standards:instrument-detail", kwargs={"slug": self.slug})
