@@ -2,7 +2,8 @@
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -72,6 +73,11 @@ RESOLUTION_PREFIXES = {
 class InstrumentQuerySet(CuratedQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
+
+    def by_common_name(self):
+        """Ordered by the name people know them by (the Bangkok Rules under B), as an index would."""
+        common_name = Coalesce(NullIf("short_title", Value("")), "title", output_field=models.TextField())
+        return self.order_by(common_name.asc(), "pk")
 
     def for_target(self, code):
         return self.filter(target_links__target__code=code, target_links__status=PublicationStatus.PUBLISHED).distinct()

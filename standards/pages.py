@@ -1,7 +1,5 @@
 """How instruments and their provisions appear on the shared pages (registered with `portal.pages`)."""
 
-from django.db.models import TextField, Value
-from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
 
 from portal.pages import HomeBlock, HomeCount, LinkSection, RecentEntries, ThemeSection, register
@@ -64,11 +62,9 @@ register(
         order=100,
         template="standards/includes/home_featured.html",
         context=lambda: {
-            # by the name people know them by (the Bangkok Rules under B), as an index would
             "featured_instruments": Instrument.objects.published()
             .filter(category="standard_and_norm")
-            .annotate(common_name=Coalesce(NullIf("short_title", Value("")), "title", output_field=TextField()))
-            .order_by("common_name", "pk"),
+            .by_common_name(),
         },
     )
 )
