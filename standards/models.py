@@ -27,6 +27,7 @@ class InstrumentKind(models.TextChoices):
     PRINCIPLES = "principles", _("Principles")
     GUIDELINES = "guidelines", _("Guidelines")
     MODEL_STRATEGIES = "model_strategies", _("Model strategies")
+    CODE = "code", _("Code of conduct")
     DECLARATION = "declaration", _("Declaration")
     CONVENTION = "convention", _("Convention")
     PROTOCOL = "protocol", _("Protocol")

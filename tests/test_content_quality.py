@@ -77,8 +77,41 @@ def test_entities_cite_their_sources():
     for model in (Instrument, Programme, Resource, Recommendation):
         for obj in model.objects.exclude(sources=[]):
             assert all(source["symbol"] and source["locator"] for source in obj.sources)
-    assert not Instrument.objects.filter(sources=[]).exists()
     assert not Programme.objects.filter(sources=[]).exists()
+
+
+def test_instruments_outside_the_sources_say_so():
+    """The catalogue holds UN standards and norms the five sources never cite: their facts are general knowledge."""
+    uncited = Instrument.objects.filter(sources=[])
+    assert uncited.count() >= 20
+    for instrument in uncited:
+        assert instrument.general_knowledge.startswith("Not cited in the five source documents"), instrument.slug
+        assert not instrument.target_links.exists(), f"{instrument.slug}: an SDG link needs evidence from a source"
+
+
+CATALOGUE_OF_STANDARDS_AND_NORMS = {
+    "Beijing Rules": "A/RES/40/33",
+    "Basic Principles for the Treatment of Prisoners": "A/RES/45/111",
+    "Body of Principles on detention": "A/RES/43/173",
+    "Code of Conduct for Law Enforcement Officials": "A/RES/34/169",
+    "Basic Principles on the Use of Force and Firearms": "",
+    "Basic Principles on the Independence of the Judiciary": "",
+    "Basic Principles on the Role of Lawyers": "",
+    "Guidelines on the Role of Prosecutors": "",
+    "Death penalty safeguards": "E/RES/1984/50",
+    "Caracas Declaration": "",
+    "Vienna Declaration on Crime and Justice": "A/RES/55/59",
+    "Bangkok Declaration": "A/RES/60/177",
+    "Salvador Declaration": "A/RES/65/230",
+    "Model Treaty on the Transfer of Supervision": "A/RES/45/119",
+}
+
+
+@pytest.mark.parametrize(("common_name", "symbol"), CATALOGUE_OF_STANDARDS_AND_NORMS.items())
+def test_the_catalogue_holds_the_un_standards_and_norms(common_name, symbol):
+    instrument = Instrument.objects.published().get(short_title=common_name)
+    assert instrument.resolution_symbol == symbol
+    assert instrument.resolution_symbol or instrument.symbol_missing_reason
 
 
 COUNTS_FROM_THE_INVENTORY = {

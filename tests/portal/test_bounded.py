@@ -106,4 +106,4 @@ def test_a_theme_page_shows_each_sections_first_entries_the_total_and_the_full_l
     assert f'<a href="/instruments/?theme={theme.slug}">All {total}</a>' in section
     Instrument.objects.filter(slug__startswith="themed-").delete()
     after = client.get(f"/themes/{theme.slug}/").content.decode()
-    assert "All " not in after.split("<h2>Instruments</h2>")[1].split("<h2>")[0]
+    assert f'?theme={theme.slug}">All ' not in after.split("<h2>Instruments</h2>")[1].split("<h2>")[0]

@@ -47,9 +47,11 @@ class TestInstruments:
         assert years == sorted(years) and len(years) > 5
 
     def test_pagination(self, client):
+        pages = -(-Instrument.objects.published().count() // 25)
         first = text(client.get("/instruments/"))
         second = text(client.get("/instruments/?page=2"))
-        assert "Page 1 of 2" in first and "Page 2 of 2" in second
+        assert pages > 2
+        assert f"Page 1 of {pages}" in first and f"Page 2 of {pages}" in second
         assert client.get("/instruments/?page=99").status_code == HTTPStatus.NOT_FOUND
 
     @pytest.mark.usefixtures("uncached")
