@@ -85,7 +85,8 @@ def test_instruments_outside_the_sources_say_so():
     uncited = Instrument.objects.filter(sources=[])
     assert uncited.count() >= 20
     for instrument in uncited:
-        assert instrument.general_knowledge.startswith("None of the five source documents cites this instrument;"), instrument.slug
+        note = instrument.general_knowledge
+        assert note.startswith("None of the five source documents cites this instrument;"), instrument.slug
         assert not instrument.target_links.exists(), f"{instrument.slug}: an SDG link needs evidence from a source"
 
 
