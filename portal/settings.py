@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "portal.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "portal.languages.LanguageNegotiationMiddleware",  # an unprefixed page to the visitor's language
     "django.middleware.common.CommonMiddleware",
     "portal.response_cache.ResponseCacheMiddleware",  # after the language is known, before CSRF and sessions
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -113,8 +114,10 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "portal.languages.language_links",
             ],
         },
     },
@@ -183,14 +186,24 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en"
 # The six official UN languages; the SDG framework is stored in all of them.
-LANGUAGES = [
-    ("en", _("English")),
+LANGUAGES = [  # in the order the United Nations lists them
     ("ar", _("Arabic")),
     ("zh-hans", _("Chinese")),
+    ("en", _("English")),
     ("fr", _("French")),
     ("ru", _("Russian")),
     ("es", _("Spanish")),
 ]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60  # the switcher's choice is remembered for a year
+# The languages the public pages are offered in (switcher, /fr/... addresses, alternates, sitemap):
+# a language is made public once its interface is translated; until then its addresses answer 404.
+PUBLIC_LANGUAGES = [
+    code.strip() for code in os.environ.get("DJANGO_PUBLIC_LANGUAGES", LANGUAGE_CODE).split(",") if code.strip()
+]
+if LANGUAGE_CODE not in PUBLIC_LANGUAGES or not set(PUBLIC_LANGUAGES) <= {code for code, _ in LANGUAGES}:
+    raise ImproperlyConfigured(
+        f"DJANGO_PUBLIC_LANGUAGES must list {LANGUAGE_CODE!r} and only codes of LANGUAGES; got {PUBLIC_LANGUAGES!r}."
+    )
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -11,6 +11,7 @@ from django.contrib.sitemaps import Sitemap
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
+from portal.languages import public_languages
 from portal.models import Goal, Target, Theme
 
 _pages: dict[int, str] = {}
@@ -35,7 +36,19 @@ def unregister(name: str) -> None:
     del _sections[next(order for order, (registered, _) in _sections.items() if registered == name)]
 
 
-class StaticSitemap(Sitemap):
+class LanguageSitemap(Sitemap):
+    """Every page once per UN language, each entry naming its versions in the other languages."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+    @property
+    def languages(self):
+        return public_languages()
+
+
+class StaticSitemap(LanguageSitemap):
     def items(self):
         return [url_name for _, url_name in sorted(_pages.items())]
 
@@ -43,7 +56,7 @@ class StaticSitemap(Sitemap):
         return reverse(item)
 
 
-class ModelSitemap(Sitemap):
+class ModelSitemap(LanguageSitemap):
     queryset = None
 
     def items(self):

@@ -257,6 +257,6 @@ def search(request):
 @without_database
 @require_GET
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri(reverse("portal:sitemap"))
-    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap_url}"]
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /language/", f"Sitemap: {sitemap_url}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

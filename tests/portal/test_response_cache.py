@@ -74,14 +74,17 @@ def test_with_a_shared_cache_the_version_costs_no_query(client, settings, django
     assert response.status_code == HTTPStatus.OK and b"A title only the shared-cache version shows" in response.content
 
 
-def test_the_query_language_and_format_are_part_of_the_key(client):
+def test_the_query_language_and_format_are_part_of_the_key(client, settings):
+    settings.PUBLIC_LANGUAGES = ["en", "fr"]
     listing = "/api/v1/targets/"
     assert client.get(listing)["ETag"] != client.get(listing + "?format=csv")["ETag"]
     assert client.get(listing)["ETag"] != client.get(listing, HTTP_ACCEPT="text/csv")["ETag"]
     assert client.get(listing + "?goal=5").content != client.get(listing + "?goal=16").content
     english = client.get(PAGE)
-    french = client.get(PAGE, HTTP_ACCEPT_LANGUAGE="fr")
+    french = client.get("/fr" + PAGE)
+    assert french.status_code == HTTPStatus.OK
     assert english["ETag"] != french["ETag"]
+    assert client.get(PAGE, HTTP_ACCEPT_LANGUAGE="fr")["Location"] == "/fr" + PAGE  # negotiated before the cache
 
 
 def test_signed_in_curators_bypass_the_cache(admin_client):
