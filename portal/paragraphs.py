@@ -61,7 +61,7 @@ class Entry:
         self.footnote_numbers += [n for n in callouts(line) if n not in self.footnote_numbers]
         if item := SUBPARAGRAPH.match(line):
             self.items.append(item[1])
-        text = plain(line.strip().removeprefix("- ") if SUBPARAGRAPH.match(line) else line)
+        text = plain(line.strip().removeprefix("- "))  # a list bullet is the seed's markup
         if text:
             self.lines.append(text)
 

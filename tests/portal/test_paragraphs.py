@@ -6,7 +6,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from portal.citations import citations, paragraph_coverage
+from portal.citations import citations, out_of_scope, paragraph_coverage
 from portal.paragraphs import (
     SOURCES,
     Repair,
@@ -306,3 +306,32 @@ def test_citations_come_from_entities_links_and_recommendations():
     assert ("A/CONF.234/5", "para 43 (c)", "recommendations.recommendation") in found
     assert ("GP-BROCHURE", "section 'Access to Justice'", "portal.theme") in found
     assert any(record == "standards.instrumenttarget" for _, _, record in found)
+
+
+def test_out_of_scope_marks_name_indexed_entries_with_a_reason():
+    index = load_index()
+    marks = out_of_scope()
+    assert marks, "the committed file marks the title blocks and contents at least"
+    for (symbol, locator), reason in marks.items():
+        assert locator in index[symbol], (symbol, locator)
+        assert len(reason) > 20, (symbol, locator)
+
+
+@pytest.mark.django_db
+def test_marked_paragraphs_are_not_also_cited():
+    # A paragraph a record cites is curated: marking it out of scope would be a contradiction.
+    for document in paragraph_coverage().documents:
+        assert not set(document.out_of_scope) & document.cited, document.symbol
+
+
+@pytest.mark.django_db
+def test_content_report_lists_the_uncited_paragraphs_per_source(capsys):
+    call_command("content_report")
+    out = capsys.readouterr().out
+    coverage = paragraph_coverage()
+    assert f"Source paragraphs cited: {coverage.cited} of {coverage.total} ({coverage.marked} more marked" in out
+    pm1 = next(doc for doc in coverage.documents if doc.symbol == "A/CONF.234/PM.1")
+    assert f"A/CONF.234/PM.1: {len(pm1.cited)} of 191 cited, {len(pm1.uncited)} not" in out
+    assert "contents" not in pm1.uncited  # marked: a table of contents
+    assert "Citations naming no paragraph of their document: 0" in out
+    assert "Citations of A/RES/70/175, outside the five sources:" in out
