@@ -238,30 +238,68 @@ def indexed(symbol: str) -> bool:
     return symbol in load_index()
 
 
+@dataclass(frozen=True)
+class Cited:
+    """One paragraph a citation names, narrowed to the sub-paragraphs or footnote it gives, if any."""
+
+    entry: dict
+    items: tuple[str, ...] = ()
+    footnote: str = ""
+
+    @property
+    def text(self) -> str:
+        """The cited words: a sub-paragraph with its paragraph's opening words; the footnote named, or all of them."""
+        text = self.entry["text"]
+        if self.items:
+            text = " ".join([_chapeau(self.entry), *(_item_text(self.entry, item) for item in self.items)])
+        notes = [n["text"] for n in self.entry["footnotes"] if not self.footnote or n["number"] == self.footnote]
+        return " ".join([text, *notes])
+
+
+def _item_start(entry: dict, item: str) -> int:
+    return entry["text"].find(f"({item}) ")
+
+
+def _chapeau(entry: dict) -> str:
+    first = _item_start(entry, entry["items"][0])
+    return entry["text"][:first].strip() if first > 0 else ""
+
+
+def _item_text(entry: dict, item: str) -> str:
+    start, items = _item_start(entry, item), entry["items"]
+    following = items[items.index(item) + 1] if items.index(item) + 1 < len(items) else None
+    end = entry["text"].find(f"({following}) ", start + 1) if following else -1
+    return entry["text"][start : end if end > start else None].strip()
+
+
 def cited_entries(symbol: str, locator: str) -> list[dict]:
     """The index entries a citation names; `UnknownLocator` if any part of it names nothing in the document.
 
     A sub-paragraph ("para 44 (b)") or footnote ("para 84 fn 31") must exist in its paragraph;
     the entry returned is the whole paragraph (sub-paragraphs and footnotes included).
     """
+    return [cited.entry for cited in cited_parts(symbol, locator)]
+
+
+def cited_parts(symbol: str, locator: str) -> list[Cited]:
     entries = load_index().get(symbol)
     if entries is None:
         raise UnknownLocator(f"{symbol} is not one of the indexed source documents")
-    found: list[dict] = []
+    found: list[Cited] = []
     for part in (piece.strip() for piece in locator.split(";")):
         found += _cited_part(entries, part, symbol)
     return found
 
 
-def _cited_part(entries: dict[str, dict], part: str, symbol: str) -> list[dict]:
+def _cited_part(entries: dict[str, dict], part: str, symbol: str) -> list[Cited]:
     if part in entries:
-        return [entries[part]]
+        return [Cited(entries[part])]
     if sections := SECTIONS.match(part):
         names = re.findall(r"'([^']+)'", sections[1])
         missing = [name for name in names if f"section '{name}'" not in entries]
         if not names or missing:
             raise UnknownLocator(f"{symbol} has no section {missing or sections[1]!r}")
-        return [entries[f"section '{name}'"] for name in names]
+        return [Cited(entries[f"section '{name}'"]) for name in names]
     paragraphs = PARAGRAPHS.match(part)
     if not paragraphs:
         raise UnknownLocator(f"{symbol}: cannot read the locator {part!r}")
@@ -271,23 +309,20 @@ def _cited_part(entries: dict[str, dict], part: str, symbol: str) -> list[dict]:
         if not match:
             raise UnknownLocator(f"{symbol}: cannot read {item!r} in {part!r}")
         first, last = int(match[1]), int(match[2] or match[1])
+        letters = tuple(re.findall(r"\(([a-z]+)\)", match[3]))
         for number in range(first, last + 1):
             entry = entries.get(f"para {number}")
             if entry is None:
                 raise UnknownLocator(f"{symbol} has no para {number}")
-            for letter in re.findall(r"\(([a-z]+)\)", match[3]):
+            for letter in letters:
                 if letter not in entry["items"]:
                     raise UnknownLocator(f"{symbol} para {number} has no sub-paragraph ({letter})")
             if match[4] and match[4] not in {note["number"] for note in entry["footnotes"]}:
                 raise UnknownLocator(f"{symbol} para {number} carries no footnote {match[4]}")
-            found.append(entry)
+            found.append(Cited(entry, letters, match[4] or ""))
     return found
 
 
 def cited_text(symbol: str, locator: str) -> str:
-    """What a citation points at, as one string: the paragraphs' text and their footnotes'."""
-    parts = []
-    for entry in cited_entries(symbol, locator):
-        parts.append(entry["text"])
-        parts += [note["text"] for note in entry["footnotes"]]
-    return " ".join(parts)
+    """What a citation points at, as one string: the words of the paragraphs, sub-paragraphs and footnotes it names."""
+    return " ".join(cited.text for cited in cited_parts(symbol, locator))

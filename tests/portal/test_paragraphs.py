@@ -335,3 +335,18 @@ def test_content_report_lists_the_uncited_paragraphs_per_source(capsys):
     assert "contents" not in pm1.uncited  # marked: a table of contents
     assert "Citations naming no paragraph of their document: 0" in out
     assert "Citations of A/RES/70/175, outside the five sources:" in out
+
+
+def test_a_sub_paragraph_citation_reads_its_own_words_and_the_opening_ones():
+    # Para 135 (a) of the guide names target 4.7; (b) does not, though it shares the paragraph.
+    assert "target 4.7" in cited_text("A/CONF.234/PM.1", "para 135 (a)")
+    text_b = cited_text("A/CONF.234/PM.1", "para 135 (b)")
+    assert "target 4.7" not in text_b
+    assert text_b.startswith("Participants in the regional preparatory meetings")
+    assert "(b) In which ways can education" in text_b
+
+
+def test_a_footnote_citation_reads_that_footnote_only():
+    text = cited_text("A/CONF.234/PM.1", "para 15 fn 9")
+    assert "Targets 5.2, 8.7, and 16.2." in text
+    assert "Target 16.5." not in text

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from portal.basis import stated_links_without_their_target
 from portal.citations import paragraph_coverage
 from portal.coverage import content_coverage, gaps
 
@@ -67,6 +68,10 @@ class Command(BaseCommand):
             write(f"  {citation.record}: {citation.symbol} {citation.locator} ({problem})")
         for symbol, count in paragraphs.outside.items():
             write(f"Citations of {symbol}, outside the five sources: {count}")
+        findings = list(stated_links_without_their_target())
+        write(f"\nStated links whose cited paragraph does not name the target: {len(findings)}")
+        for finding in findings:
+            write(f"  {finding}")
 
     def write_gap(self, gap, found):
         if gap.group_by:
