@@ -50,3 +50,13 @@ def indicator_quotations(code: str) -> list[IndicatorQuotation]:
 
 def definitions() -> list[dict]:
     return [row for row in quotations() if row["kind"] == "definition"]
+
+
+def quotations_for_target(target_code: str) -> dict[str, list[IndicatorQuotation]]:
+    """The quoted indicators of one target, by indicator code (no query when no source quotes one)."""
+    codes = {
+        row["subject"]
+        for row in quotations()
+        if row["kind"] == "sdg_indicator" and row["subject"].rsplit(".", 1)[0] == target_code
+    }
+    return {code: indicator_quotations(code) for code in sorted(codes)}

@@ -4,7 +4,7 @@ indicator quoted in other words than today's official text is known to differ (i
 import pytest
 
 from portal.paragraphs import cited_text
-from portal.quotations import definitions, indicator_quotations, quotations
+from portal.quotations import definitions, indicator_quotations, quotations, quotations_for_target
 
 
 @pytest.mark.parametrize("row", quotations(), ids=lambda row: f"{row['symbol']} {row['locator']}")
@@ -34,3 +34,9 @@ def test_definitions_name_their_term_and_source():
     terms = {row["subject"]: (row["symbol"], row["locator"]) for row in definitions()}
     assert terms["secondary victimization"] == ("A/CONF.234/5", "para 9 fn 7")
     assert terms["crime prevention"] == ("GP-BROCHURE", "section 'Crime Prevention'")
+
+
+@pytest.mark.django_db
+def test_a_targets_quoted_indicators_are_found_by_the_target():
+    assert list(quotations_for_target("16.3")) == ["16.3.1"]
+    assert quotations_for_target("16.2") == {}
