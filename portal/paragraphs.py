@@ -29,6 +29,7 @@ SUBPARAGRAPH = re.compile(r"^\s*(?:- )?\(([a-z]+)\)\s")
 PAGE_FURNITURE = re.compile(r"^(?:---|_|V\.\d\d-\d+ \d+/\d+|\s*<i>Page</i>)$")
 INLINE_ITEM = re.compile(r"(?:[:;,]|\band)\s+\(([a-z]+)\)\s")  # "namely: (a) ...; (b) ...; and (c) ..."
 ROMAN_HEADING = re.compile(r"^[IVX]+\.\s")
+HEADING = re.compile(r"^(?:[IVX]+|[A-H])\.\s|^(?:Agenda item|Workshop|Sustainable Development Goal) \d+")
 TERMINAL = tuple('.?!;:"”)')
 
 
@@ -129,6 +130,11 @@ def parse_numbered(fmt: SourceFormat, text: str) -> list[dict]:
         if state in ("header", "summary", "contents"):
             current.add(line)
             continue
+        if state == "heading" and (SUBPARAGRAPH.match(line) or stripped[:1].islower()):
+            heading = f"{heading} {stripped}"  # a chapter heading that lists its parts: "(a) Terrorism ..."
+            continue
+        if state == "body" and HEADING.match(stripped):
+            state = "heading"  # a chapter heading; a topic heading inside a list ("Technical assistance") is not
         if state == "body" and (SUBPARAGRAPH.match(line) or line.startswith((" ", "\t", "- "))):
             current.add(line)
             continue

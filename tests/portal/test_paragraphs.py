@@ -350,3 +350,36 @@ def test_a_footnote_citation_reads_that_footnote_only():
     text = cited_text("A/CONF.234/PM.1", "para 15 fn 9")
     assert "Targets 5.2, 8.7, and 16.2." in text
     assert "Target 16.5." not in text
+
+
+def test_a_chapter_heading_after_a_list_stays_out_of_the_paragraph():
+    text = """
+1. Participants may wish to consider the following questions:
+
+- (a) How can education be strengthened?
+
+- (b) What works?
+
+Agenda item 6. International cooperation to address all forms of crime:
+
+(a) Terrorism in all its forms and manifestations;
+
+(b) New and emerging forms of crime.
+
+A. Background
+
+2. International cooperation is key.
+
+Technical assistance
+
+(a) Needs assessment;
+"""
+    entries = by_locator(parse_source(SourceFormat("A/CONF.234/PM.1"), text))
+    assert entries["para 1"]["text"] == (
+        "Participants may wish to consider the following questions: (a) How can education be strengthened? "
+        "(b) What works?"
+    )
+    assert entries["para 1"]["items"] == ["a", "b"]
+    assert entries["para 2"]["heading"] == "A. Background"
+    # A topic heading inside a paragraph's list does not end the paragraph.
+    assert entries["para 2"]["text"] == "International cooperation is key. (a) Needs assessment;"
