@@ -92,7 +92,7 @@ def parse_numbered(fmt: SourceFormat, text: str) -> list[dict]:
     header = Entry(fmt.symbol, "header")
     entries, notes = [header], {}
     current, state, heading = header, "header", ""
-    last_number, pending = 0, []
+    last_number, pending, stacked = 0, [], []  # stacked: the headings printed since the last paragraph
     for raw in text.splitlines():
         line = raw.rstrip()
         if not line.strip() or PAGE_FURNITURE.match(line.strip()):
@@ -111,7 +111,7 @@ def parse_numbered(fmt: SourceFormat, text: str) -> list[dict]:
         if paragraph and int(paragraph[1]) == last_number + 1:
             last_number = int(paragraph[1])
             current = Entry(fmt.symbol, f"para {last_number}", heading)
-            current.footnote_numbers, pending = pending, []  # notes called from the heading above
+            current.footnote_numbers, pending, stacked = pending, [], []  # notes called from the heading above
             current.add(paragraph[2])
             entries.append(current)
             state = "body"
@@ -132,6 +132,7 @@ def parse_numbered(fmt: SourceFormat, text: str) -> list[dict]:
             continue
         if state == "heading" and (SUBPARAGRAPH.match(line) or stripped[:1].islower()):
             heading = f"{heading} {stripped}"  # a chapter heading that lists its parts: "(a) Terrorism ..."
+            stacked[-1:] = [f"{stacked[-1]} {stripped}"] if stacked else []
             continue
         if state == "body" and HEADING.match(stripped):
             state = "heading"  # a chapter heading; a topic heading inside a list ("Technical assistance") is not
@@ -141,7 +142,8 @@ def parse_numbered(fmt: SourceFormat, text: str) -> list[dict]:
         if state == "body" and (stripped[:1].islower() or not current.text.endswith(TERMINAL) or is_text(stripped)):
             current.add(line)  # the paragraph goes on after a page break, or in a second block of its own
             continue
-        heading, pending = stripped, pending + callouts(line)
+        stacked.append(stripped)
+        heading, pending = " / ".join(stacked), pending + callouts(line)
     return [entry_dict(entry, notes) for entry in entries if entry.lines]
 
 
