@@ -380,6 +380,9 @@ Technical assistance
         "(b) What works?"
     )
     assert entries["para 1"]["items"] == ["a", "b"]
-    assert entries["para 2"]["heading"] == "A. Background"
+    assert entries["para 2"]["heading"] == (
+        "Agenda item 6. International cooperation to address all forms of crime: (a) Terrorism in all its forms "
+        "and manifestations; (b) New and emerging forms of crime. / A. Background"
+    )
     # A topic heading inside a paragraph's list does not end the paragraph.
     assert entries["para 2"]["text"] == "International cooperation is key. (a) Needs assessment;"
