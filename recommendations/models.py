@@ -259,6 +259,9 @@ class Recommendation(Curated):
             status_constraint("recommendations_recommendation"),
         ]
 
+    # The paragraph coverage (portal.citations) reads this as the citation "para <paragraph>" of the document.
+    cited_paragraph = ("document__symbol", "paragraph")
+
     def __str__(self):
         return f"{self.document.symbol} para {self.paragraph}"
 

@@ -2,6 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
+from portal.basis import stated_links_without_their_target
+from portal.citations import paragraph_coverage
 from portal.coverage import content_coverage, gaps
 
 
@@ -9,7 +11,8 @@ class Command(BaseCommand):
     help = (
         "Report content coverage: counts per type, links per kind (stated or curator's judgement), "
         "links without evidence, the gaps each app registers (such as instruments without SDG links or "
-        "official text, provisions without text), and SDG goals and targets with nothing linked."
+        "official text, provisions without text), SDG goals and targets with nothing linked, and per source "
+        "document the paragraphs no record cites."
     )
 
     def add_arguments(self, parser):
@@ -46,6 +49,29 @@ class Command(BaseCommand):
             write("SDG targets with nothing linked:")
             for target in coverage.targets_without_links:
                 write(f"  {target.code}")
+        self.write_paragraphs()
+
+    def write_paragraphs(self):
+        """Per source document, the paragraphs no record cites (fixtures/sources/paragraphs.json)."""
+        write, paragraphs = self.stdout.write, paragraph_coverage()
+        write(
+            f"\nSource paragraphs cited: {paragraphs.cited} of {paragraphs.total} "
+            f"({paragraphs.marked} more marked out of scope)"
+        )
+        for document in paragraphs.documents:
+            uncited = document.uncited
+            write(f"  {document.symbol}: {len(document.cited)} of {len(document.paragraphs)} cited, {len(uncited)} not")
+            if uncited:
+                write(f"    not cited: {', '.join(uncited)}")
+        write(f"Citations naming no paragraph of their document: {len(paragraphs.unresolved)}")
+        for citation, problem in paragraphs.unresolved:
+            write(f"  {citation.record}: {citation.symbol} {citation.locator} ({problem})")
+        for symbol, count in paragraphs.outside.items():
+            write(f"Citations of {symbol}, outside the five sources: {count}")
+        findings = list(stated_links_without_their_target())
+        write(f"\nStated links whose cited paragraph does not name the target: {len(findings)}")
+        for finding in findings:
+            write(f"  {finding}")
 
     def write_gap(self, gap, found):
         if gap.group_by:
