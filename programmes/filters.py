@@ -12,17 +12,7 @@ from portal.filters import (
 )
 from portal.models import PublicationStatus
 from programmes.models import Activity, Country, Programme, Resource
-from standards.models import Instrument
-
-
-def instrument_filter(field_name: str, method: str | None = None) -> django_filters.ModelChoiceFilter:
-    return django_filters.ModelChoiceFilter(
-        queryset=Instrument.objects.published(),
-        to_field_name="slug",
-        field_name=field_name,
-        method=method,
-        label=_("Instrument"),
-    )
+from standards.filters import instrument_filter
 
 
 def programme_filter(field_name: str = "programme") -> django_filters.ModelChoiceFilter:
@@ -36,7 +26,9 @@ class ProgrammeFilter(PortalFilterSet):
     goal = goal_filter()
     target = target_filter()
     instrument = instrument_filter("instrument_links__instrument", method="filter_instrument")
-    parent = programme_filter("parent")
+    parent = django_filters.ModelChoiceFilter(
+        queryset=Programme.objects.published(), to_field_name="slug", field_name="parent", label=_("Part of")
+    )
     search_fields = ("title", "short_title", "aliases", "summary", "lead_entity")
     ordering = django_filters.OrderingFilter(fields=("title", "start_year", "updated_at"), label=_("Sort by"))
 

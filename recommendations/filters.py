@@ -3,9 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.filters import PortalFilterSet, goal_filter, linked_to_goal, linked_to_target, target_filter, theme_filter
 from portal.models import PublicationStatus
-from programmes.filters import instrument_filter
 from programmes.models import Programme
 from recommendations.models import AgendaItem, Document, Meeting, Recommendation
+from standards.filters import instrument_filter
 
 
 def meeting_filter(field_name: str = "meeting") -> django_filters.ModelChoiceFilter:
