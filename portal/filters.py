@@ -15,7 +15,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import IsoDateTimeField
 
-from portal.models import Goal, Indicator, PublicationStatus, Target, Theme
+from portal.models import Goal, Indicator, LinkBasis, PublicationStatus, Target, Theme
 
 
 class UTCIsoDateTimeField(IsoDateTimeField):
@@ -110,6 +110,14 @@ class PortalFilterSet(django_filters.FilterSet):
         tiebreak = [f for f in queryset.model._meta.ordering if f not in chosen]
         return queryset.order_by(*chosen, *tiebreak, "pk")
 
+    def filter_basis(self, queryset, name, basis):
+        """With `target` or `goal` the basis qualifies that same link (`linked_to_target`); alone, any
+        published link to a target (one condition on one link, not two on any links)."""
+        data = self.form.cleaned_data
+        if data.get("target") or data.get("goal"):
+            return queryset
+        return queryset.filter(target_links__basis=basis, target_links__status=PublicationStatus.PUBLISHED).distinct()
+
     def filter_search(self, queryset, name, value):
         words = value.split()
         for word in words[:10]:
@@ -123,12 +131,20 @@ def theme_filter(field_name: str = "themes") -> django_filters.ModelChoiceFilter
     )
 
 
+def basis_lookup(filterset, link_path: str) -> dict:
+    """The chosen `basis`, as a condition on the same link as the target or goal it qualifies."""
+    basis = filterset.form.cleaned_data.get("basis") if hasattr(filterset.form, "cleaned_data") else ""
+    return {f"{link_path}__basis": basis} if basis else {}
+
+
 def linked_to_target(link_path: str):
-    """A filter method: entries with a published link (via `link_path`) to the given target."""
+    """A filter method: entries with a published link (via `link_path`) to the given target
+    (of the chosen basis, if any)."""
 
     def method(self, queryset, name, target):
         return queryset.filter(
-            **{f"{link_path}__target": target, f"{link_path}__status": PublicationStatus.PUBLISHED}
+            **{f"{link_path}__target": target, f"{link_path}__status": PublicationStatus.PUBLISHED},
+            **basis_lookup(self, link_path),
         ).distinct()
 
     return method
@@ -137,10 +153,24 @@ def linked_to_target(link_path: str):
 def linked_to_goal(link_path: str):
     def method(self, queryset, name, goal):
         return queryset.filter(
-            **{f"{link_path}__target__goal": goal, f"{link_path}__status": PublicationStatus.PUBLISHED}
+            **{f"{link_path}__target__goal": goal, f"{link_path}__status": PublicationStatus.PUBLISHED},
+            **basis_lookup(self, link_path),
         ).distinct()
 
     return method
+
+
+def basis_filter() -> django_filters.ChoiceFilter:
+    """`basis=stated|judgement`: entries linked to an SDG target on that basis (`PortalFilterSet.filter_basis`)."""
+    return django_filters.ChoiceFilter(
+        choices=LinkBasis.choices,
+        method="filter_basis",
+        label=_("Basis of the link"),
+        help_text=_(
+            '"stated": the source itself links the entry to the SDG target; "judgement": a curator inferred it. '
+            "Combined with target or goal, it applies to the link to that target or goal."
+        ),
+    )
 
 
 def targets_by_goal(filterset, link_path: str = "target_links") -> list:

@@ -23,9 +23,7 @@ def published_links_by_basis() -> list[tuple[str, int, int]]:
     rows = []
     for model in link_models():
         counts = dict(model.objects.published().order_by().values_list("basis").annotate(n=Count("pk")))
-        rows.append(
-            (model._meta.verbose_name, counts.get(LinkBasis.STATED, 0), counts.get(LinkBasis.JUDGEMENT, 0))
-        )
+        rows.append((model._meta.verbose_name, counts.get(LinkBasis.STATED, 0), counts.get(LinkBasis.JUDGEMENT, 0)))
     return rows
 
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.filters import (
     PortalFilterSet,
     YearFilter,
+    basis_filter,
     goal_filter,
     linked_to_goal,
     linked_to_target,
@@ -25,6 +26,7 @@ class ProgrammeFilter(PortalFilterSet):
     theme = theme_filter()
     goal = goal_filter()
     target = target_filter()
+    basis = basis_filter()
     instrument = instrument_filter("instrument_links__instrument", method="filter_instrument")
     parent = django_filters.ModelChoiceFilter(
         queryset=Programme.objects.published(), to_field_name="slug", field_name="parent", label=_("Part of")

@@ -1,7 +1,15 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from portal.filters import PortalFilterSet, goal_filter, linked_to_goal, linked_to_target, target_filter, theme_filter
+from portal.filters import (
+    PortalFilterSet,
+    basis_filter,
+    goal_filter,
+    linked_to_goal,
+    linked_to_target,
+    target_filter,
+    theme_filter,
+)
 from portal.models import PublicationStatus
 from programmes.models import Programme
 from recommendations.models import AgendaItem, Document, Meeting, Recommendation
@@ -49,6 +57,7 @@ class RecommendationFilter(PortalFilterSet):
     theme = theme_filter()
     goal = goal_filter()
     target = target_filter()
+    basis = basis_filter()
     instrument = instrument_filter("instrument_links__instrument", method="filter_instrument")
     programme = django_filters.ModelChoiceFilter(
         queryset=Programme.objects.published(), to_field_name="slug", method="filter_programme", label=_("Programme")

@@ -7,6 +7,7 @@ from portal.filters import (
     GroupedChoiceFilter,
     PortalFilterSet,
     YearFilter,
+    basis_filter,
     goal_filter,
     linked_to_goal,
     linked_to_target,
@@ -39,6 +40,7 @@ class InstrumentFilter(PortalFilterSet):
     theme = theme_filter()
     goal = goal_filter()
     target = target_filter()
+    basis = basis_filter()
     year = YearFilter(label=_("Year adopted"))
     year_from = YearFilter(field_name="year", lookup_expr="gte", label=_("Adopted from (year)"))
     year_to = YearFilter(field_name="year", lookup_expr="lte", label=_("Adopted until (year)"))
@@ -57,6 +59,7 @@ class ProvisionFilter(PortalFilterSet):
     instrument = instrument_filter()
     goal = goal_filter()
     target = target_filter()
+    basis = basis_filter()
     search_fields = ("number", "section", "text")
     ordering = django_filters.OrderingFilter(fields=("position", "updated_at"))
 
