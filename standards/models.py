@@ -268,6 +268,24 @@ class Provision(Curated):
     def citation(self) -> str:
         return f"{self.instrument.citation}, {self.label}"
 
+    @property
+    def section_is_group_title(self) -> bool:
+        """Mandela Rules part II groups B–E have no sub-headings: their section repeats the group's
+        title ("C. Prisoners under arrest or awaiting trial" / "Prisoners under arrest or awaiting trial")."""
+        return bool(self.category) and self.category.split(". ", 1)[-1] == self.section
+
+    @property
+    def shows_group(self) -> bool:
+        """Whether the group is worth a line of its own beside the section (it says something the section does not)."""
+        return bool(self.category) and self.category != self.section and not self.section_is_group_title
+
+    @property
+    def heading(self) -> str:
+        """Group and section as one heading, never saying the same thing twice."""
+        if self.section_is_group_title or not self.section:
+            return self.category or self.section
+        return f"{self.category}: {self.section}" if self.shows_group else self.section
+
 
 # --- Cross-links with evidence ---------------------------------------------------
 

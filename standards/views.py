@@ -1,6 +1,7 @@
 """Instrument and provision pages."""
 
 from itertools import groupby
+from operator import attrgetter
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
@@ -40,13 +41,8 @@ def table_of_contents(provisions):
             return ""
         return f"Part {provision.part}. {provision.part_title}" if provision.part_title else f"Part {provision.part}"
 
-    def section_of(provision):
-        if provision.category and provision.category != provision.section:
-            return f"{provision.category}: {provision.section}" if provision.section else provision.category
-        return provision.section
-
     return [
-        (part, [(section, list(items)) for section, items in groupby(group, key=section_of)])
+        (part, [(section, list(items)) for section, items in groupby(group, key=attrgetter("heading"))])
         for part, group in groupby(provisions, key=part_of)
     ]
 
