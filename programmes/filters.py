@@ -74,7 +74,9 @@ class ActivityFilter(PortalFilterSet):
     instrument = instrument_filter("instruments")
     year = YearFilter()
     search_fields = ("description", "country__name", "region")
-    ordering = django_filters.OrderingFilter(fields=("year", ("country__name", "country"), "updated_at"))
+    ordering = django_filters.OrderingFilter(
+        fields=("year", ("country__name", "country"), "updated_at"), label=_("Sort by")
+    )
 
     class Meta:
         model = Activity
@@ -83,7 +85,7 @@ class ActivityFilter(PortalFilterSet):
 
 class CountryFilter(PortalFilterSet):
     search_fields = ("name", "iso3")
-    ordering = django_filters.OrderingFilter(fields=("name", "updated_at"))
+    ordering = django_filters.OrderingFilter(fields=("name", "updated_at"), label=_("Sort by"))
 
     class Meta:
         model = Country

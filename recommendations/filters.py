@@ -24,7 +24,7 @@ def meeting_filter(field_name: str = "meeting") -> django_filters.ModelChoiceFil
 
 class MeetingFilter(PortalFilterSet):
     search_fields = ("title", "short_title", "city", "summary")
-    ordering = django_filters.OrderingFilter(fields=("start_date", "title", "updated_at"))
+    ordering = django_filters.OrderingFilter(fields=("start_date", "title", "updated_at"), label=_("Sort by"))
 
     class Meta:
         model = Meeting
@@ -35,7 +35,7 @@ class DocumentFilter(PortalFilterSet):
     meeting = meeting_filter()
     theme = theme_filter()
     search_fields = ("symbol", "title", "summary")
-    ordering = django_filters.OrderingFilter(fields=("symbol", "issued_on", "updated_at"))
+    ordering = django_filters.OrderingFilter(fields=("symbol", "issued_on", "updated_at"), label=_("Sort by"))
 
     class Meta:
         model = Document
