@@ -95,3 +95,12 @@ def test_instrument_list_in_a_chosen_order_has_no_group_headings(client):
     body = text(client.get("/instruments/?ordering=-year"))
     assert "group-standards" not in body
     assert body.count('<ul class="entry-list" aria-labelledby="results-heading">') == 1
+
+
+def test_search_results_title_instruments_by_common_name_with_the_official_title_beneath(client):
+    body = text(client.get("/search/", {"q": "women prisoners"}))
+    official = Instrument.objects.get(slug="bangkok-rules").title
+    assert re.search(
+        rf'<h3><a href="/instruments/bangkok-rules/">Bangkok Rules</a></h3> <p class="meta">[^<]*{re.escape(official)}',
+        body,
+    )
