@@ -2,7 +2,7 @@
 
 from itertools import groupby
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
@@ -70,7 +70,8 @@ class MeetingListView(FilteredListView):
 class DocumentListView(FilteredListView):
     template_name = "recommendations/document_list.html"
     filterset_class = DocumentFilter
-    queryset = Document.objects.published().select_published("meeting")
+    # The newest first; a document without a date (the brochure) last.
+    queryset = Document.objects.published().select_published("meeting").order_by(F("issued_on").desc(nulls_last=True))
 
     def get_breadcrumbs(self):
         return [(_("Documents"), "")]
