@@ -1,17 +1,21 @@
 """FilterSet building blocks shared by every app, for HTML lists and the API alike."""
 
+from collections.abc import Callable
 from datetime import UTC
-from functools import reduce
-from operator import or_
+from functools import partial, reduce
+from itertools import groupby
+from operator import attrgetter, or_
 
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.choices import BaseChoiceIterator
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import IsoDateTimeField
 
-from portal.models import Goal, Indicator, PublicationStatus, Target, Theme
+from portal.models import Goal, Indicator, LinkBasis, PublicationStatus, Target, Theme
 
 
 class UTCIsoDateTimeField(IsoDateTimeField):
@@ -37,8 +41,42 @@ class YearFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+class GroupedChoiceFilter(django_filters.ModelChoiceFilter):
+    """A choice of entries whose drop-down offers `groups(filterset)`, [(group label, [(value, label), ...]), ...]:
+    the entries people look for, grouped. Validation still accepts every entry of `queryset`, so a
+    harvester filtering the API by a target with nothing linked gets an empty list, not an error."""
+
+    def __init__(self, *args, groups: Callable, **kwargs):
+        self.groups = groups
+        super().__init__(*args, **kwargs)
+
+
+def any_label(label) -> str:
+    """ "Theme" -> "Any theme", "SDG target" -> "Any SDG target"."""
+    label = str(label)
+    keep_case = len(label) > 1 and label[1].isupper()
+    return _("Any %(thing)s") % {"thing": label if keep_case else label[:1].lower() + label[1:]}
+
+
+def without_empty(choices) -> list:
+    return [(value, label) for value, label in choices if value != ""]
+
+
+class FirstThen(BaseChoiceIterator):
+    """The empty choice, then `rest()` evaluated only when iterated past it: the widget's check of
+    the first choice (for the `required` attribute) costs no query."""
+
+    def __init__(self, first, rest: Callable):
+        self.first, self.rest = first, rest
+
+    def __iter__(self):
+        yield self.first
+        yield from self.rest()
+
+
 class PortalFilterSet(django_filters.FilterSet):
-    """Adds `updated_since` (ISO 8601) and a simple `search` over `search_fields`."""
+    """Adds `updated_since` (ISO 8601) and a simple `search` over `search_fields`; every drop-down
+    starts with "Any …" rather than Django's "---------"."""
 
     updated_since = UpdatedSinceFilter(
         field_name="updated_at",
@@ -50,12 +88,35 @@ class PortalFilterSet(django_filters.FilterSet):
 
     search_fields: tuple[str, ...] = ()
 
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            for name, field in form.fields.items():
+                if getattr(field, "empty_label", None) is None:
+                    continue
+                is_ordering = isinstance(self.filters[name], django_filters.OrderingFilter)
+                field.empty_label = _("Default order") if is_ordering else any_label(field.label)
+                # The widget holds its own copy of the choices (with the old empty label): replace them, lazily.
+                groups = getattr(self.filters[name], "groups", None)
+                choices = partial(groups, self) if groups else partial(without_empty, field.widget.choices)
+                field.widget.choices = FirstThen(("", field.empty_label), choices)
+        return self._form
+
     def filter_queryset(self, queryset):
         """Chosen order, then the model's default order, then pk: a total order, so pages never overlap."""
         queryset = super().filter_queryset(queryset)
         chosen = list(queryset.query.order_by)
         tiebreak = [f for f in queryset.model._meta.ordering if f not in chosen]
         return queryset.order_by(*chosen, *tiebreak, "pk")
+
+    def filter_basis(self, queryset, name, basis):
+        """With `target` or `goal` the basis qualifies that same link (`linked_to_target`); alone, any
+        published link to a target (one condition on one link, not two on any links)."""
+        data = self.form.cleaned_data
+        if data.get("target") or data.get("goal"):
+            return queryset
+        return queryset.filter(target_links__basis=basis, target_links__status=PublicationStatus.PUBLISHED).distinct()
 
     def filter_search(self, queryset, name, value):
         words = value.split()
@@ -70,12 +131,20 @@ def theme_filter(field_name: str = "themes") -> django_filters.ModelChoiceFilter
     )
 
 
+def basis_lookup(filterset, link_path: str) -> dict:
+    """The chosen `basis`, as a condition on the same link as the target or goal it qualifies."""
+    basis = filterset.form.cleaned_data.get("basis") if hasattr(filterset.form, "cleaned_data") else ""
+    return {f"{link_path}__basis": basis} if basis else {}
+
+
 def linked_to_target(link_path: str):
-    """A filter method: entries with a published link (via `link_path`) to the given target."""
+    """A filter method: entries with a published link (via `link_path`) to the given target
+    (of the chosen basis, if any)."""
 
     def method(self, queryset, name, target):
         return queryset.filter(
-            **{f"{link_path}__target": target, f"{link_path}__status": PublicationStatus.PUBLISHED}
+            **{f"{link_path}__target": target, f"{link_path}__status": PublicationStatus.PUBLISHED},
+            **basis_lookup(self, link_path),
         ).distinct()
 
     return method
@@ -84,15 +153,47 @@ def linked_to_target(link_path: str):
 def linked_to_goal(link_path: str):
     def method(self, queryset, name, goal):
         return queryset.filter(
-            **{f"{link_path}__target__goal": goal, f"{link_path}__status": PublicationStatus.PUBLISHED}
+            **{f"{link_path}__target__goal": goal, f"{link_path}__status": PublicationStatus.PUBLISHED},
+            **basis_lookup(self, link_path),
         ).distinct()
 
     return method
 
 
-def target_filter(method_name: str = "filter_target") -> django_filters.ModelChoiceFilter:
-    return django_filters.ModelChoiceFilter(
-        queryset=Target.objects.all(), to_field_name="code", method=method_name, label=_("SDG target")
+def basis_filter() -> django_filters.ChoiceFilter:
+    """`basis=stated|judgement`: entries linked to an SDG target on that basis (`PortalFilterSet.filter_basis`)."""
+    return django_filters.ChoiceFilter(
+        choices=LinkBasis.choices,
+        method="filter_basis",
+        label=_("Basis of the link"),
+        help_text=_(
+            '"stated": the source itself links the entry to the SDG target; "judgement": a curator inferred it. '
+            "Combined with target or goal, it applies to the link to that target or goal."
+        ),
+    )
+
+
+def targets_by_goal(filterset, link_path: str = "target_links") -> list:
+    """The targets this list has something linked to (published, both ends), under their goal."""
+    link_model = filterset._meta.model._meta.get_field(link_path).related_model
+    targets = (
+        Target.objects.filter(pk__in=link_model.objects.published().values("target"))
+        .select_related("goal")
+        .order_by("goal__number", "position")
+    )
+    return [
+        (str(goal), [(target.code, f"{target.code} {Truncator(target.title).chars(60)}") for target in group])
+        for goal, group in groupby(targets, key=attrgetter("goal"))
+    ]
+
+
+def target_filter(method_name: str = "filter_target", link_path: str = "target_links") -> GroupedChoiceFilter:
+    return GroupedChoiceFilter(
+        queryset=Target.objects.all(),
+        to_field_name="code",
+        method=method_name,
+        label=_("SDG target"),
+        groups=partial(targets_by_goal, link_path=link_path),
     )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal import converters, views  # noqa: F401  (converters registers the path converters)
+from portal import converters, trust, views  # noqa: F401  (converters registers the path converters)
 
 app_name = "portal"
 
@@ -12,4 +12,7 @@ urlpatterns = [
     path("themes/", views.ThemeListView.as_view(), name="theme-list"),
     path("themes/<slug:slug>/", views.ThemeDetailView.as_view(), name="theme-detail"),
     path("search/", views.search, name="search"),
+    path("about/", trust.AboutView.as_view(), name="about"),
+    path("methodology/", trust.MethodologyView.as_view(), name="methodology"),
+    path("sitemap/", trust.SitemapPageView.as_view(), name="sitemap-page"),
 ]

@@ -38,7 +38,11 @@ class FilteredListView(BreadcrumbMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        self.filterset = self.filterset_class(self.request.GET or None, queryset=super().get_queryset())
+        data = self.request.GET
+        if "q" in data and "search" not in data:  # the site's search box says q; the lists' FilterSets say search
+            data = data.copy()
+            data["search"] = data["q"]
+        self.filterset = self.filterset_class(data or None, queryset=super().get_queryset())
         if self.filterset.is_bound and not self.filterset.is_valid():
             return self.filterset.queryset.none()
         return self.filterset.qs

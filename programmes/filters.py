@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.filters import (
     PortalFilterSet,
     YearFilter,
+    basis_filter,
     goal_filter,
     linked_to_goal,
     linked_to_target,
@@ -12,17 +13,7 @@ from portal.filters import (
 )
 from portal.models import PublicationStatus
 from programmes.models import Activity, Country, Programme, Resource
-from standards.models import Instrument
-
-
-def instrument_filter(field_name: str, method: str | None = None) -> django_filters.ModelChoiceFilter:
-    return django_filters.ModelChoiceFilter(
-        queryset=Instrument.objects.published(),
-        to_field_name="slug",
-        field_name=field_name,
-        method=method,
-        label=_("Instrument"),
-    )
+from standards.filters import instrument_filter
 
 
 def programme_filter(field_name: str = "programme") -> django_filters.ModelChoiceFilter:
@@ -35,8 +26,11 @@ class ProgrammeFilter(PortalFilterSet):
     theme = theme_filter()
     goal = goal_filter()
     target = target_filter()
+    basis = basis_filter()
     instrument = instrument_filter("instrument_links__instrument", method="filter_instrument")
-    parent = programme_filter("parent")
+    parent = django_filters.ModelChoiceFilter(
+        queryset=Programme.objects.published(), to_field_name="slug", field_name="parent", label=_("Part of")
+    )
     search_fields = ("title", "short_title", "aliases", "summary", "lead_entity")
     ordering = django_filters.OrderingFilter(fields=("title", "start_year", "updated_at"), label=_("Sort by"))
 
@@ -80,7 +74,9 @@ class ActivityFilter(PortalFilterSet):
     instrument = instrument_filter("instruments")
     year = YearFilter()
     search_fields = ("description", "country__name", "region")
-    ordering = django_filters.OrderingFilter(fields=("year", ("country__name", "country"), "updated_at"))
+    ordering = django_filters.OrderingFilter(
+        fields=("year", ("country__name", "country"), "updated_at"), label=_("Sort by")
+    )
 
     class Meta:
         model = Activity
@@ -89,7 +85,7 @@ class ActivityFilter(PortalFilterSet):
 
 class CountryFilter(PortalFilterSet):
     search_fields = ("name", "iso3")
-    ordering = django_filters.OrderingFilter(fields=("name", "updated_at"))
+    ordering = django_filters.OrderingFilter(fields=("name", "updated_at"), label=_("Sort by"))
 
     class Meta:
         model = Country

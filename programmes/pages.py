@@ -34,7 +34,14 @@ register(
         url_name="programmes:programme-list",
     )
 )
-register(HomeCount(order=210, label=_("tools and publications"), queryset=lambda: Resource.objects.published()))
+register(
+    HomeCount(
+        order=210,
+        label=_("tools and publications"),
+        queryset=lambda: Resource.objects.published(),
+        url_name="programmes:resource-list",
+    )
+)
 register(
     HomeCount(
         order=400,  # last: after the recommendations
@@ -64,6 +71,7 @@ register(
         row_template="programmes/includes/theme_resource.html",
         tagged=Resource,
         count_nouns=("tool and publication", "tools and publications"),
+        page_list="programmes:resource-list",
     )
 )
 register(

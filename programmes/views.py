@@ -3,11 +3,11 @@
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
 
 from portal.models import PublicationStatus, published_themes
 from portal.views import BreadcrumbMixin, FilteredListView
-from programmes.filters import ActivityFilter, ProgrammeFilter
+from programmes.filters import ActivityFilter, CountryFilter, ProgrammeFilter, ResourceFilter
 from programmes.models import (
     Activity,
     Country,
@@ -70,6 +70,15 @@ class ProgrammeDetailView(BreadcrumbMixin, DetailView):
         return [(_("Programmes"), reverse("programmes:programme-list")), (str(self.object), "")]
 
 
+class ResourceListView(FilteredListView):
+    template_name = "programmes/resource_list.html"
+    filterset_class = ResourceFilter
+    queryset = Resource.objects.published().select_published("programme").prefetch_related(published_themes())
+
+    def get_breadcrumbs(self):
+        return [(_("Tools and publications"), "")]
+
+
 class ResourceDetailView(BreadcrumbMixin, DetailView):
     template_name = "programmes/resource_detail.html"
 
@@ -84,7 +93,7 @@ class ResourceDetailView(BreadcrumbMixin, DetailView):
         return context
 
     def get_breadcrumbs(self):
-        return [(_("Programmes"), reverse("programmes:programme-list")), (str(self.object), "")]
+        return [(_("Tools and publications"), reverse("programmes:resource-list")), (str(self.object), "")]
 
 
 class ActivityListView(FilteredListView):
@@ -97,13 +106,15 @@ class ActivityListView(FilteredListView):
         return [(_("Technical assistance"), "")]
 
 
-class CountryListView(BreadcrumbMixin, ListView):
+class CountryListView(FilteredListView):
     template_name = "programmes/country_list.html"
-
-    def get_queryset(self):
-        return Country.objects.public().annotate(
-            activity_count=Count("activities", filter=Q(activities__status=PUBLISHED))
-        )
+    filterset_class = CountryFilter
+    paginate_by = 100
+    queryset = (
+        Country.objects.public()
+        .annotate(activity_count=Count("activities", filter=Q(activities__status=PUBLISHED)))
+        .order_by("name", "pk")  # a grouped query ignores Meta.ordering
+    )
 
     def get_breadcrumbs(self):
         return [(_("Countries"), "")]

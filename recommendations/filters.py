@@ -1,11 +1,19 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from portal.filters import PortalFilterSet, goal_filter, linked_to_goal, linked_to_target, target_filter, theme_filter
+from portal.filters import (
+    PortalFilterSet,
+    basis_filter,
+    goal_filter,
+    linked_to_goal,
+    linked_to_target,
+    target_filter,
+    theme_filter,
+)
 from portal.models import PublicationStatus
-from programmes.filters import instrument_filter
 from programmes.models import Programme
 from recommendations.models import AgendaItem, Document, Meeting, Recommendation
+from standards.filters import instrument_filter
 
 
 def meeting_filter(field_name: str = "meeting") -> django_filters.ModelChoiceFilter:
@@ -16,7 +24,7 @@ def meeting_filter(field_name: str = "meeting") -> django_filters.ModelChoiceFil
 
 class MeetingFilter(PortalFilterSet):
     search_fields = ("title", "short_title", "city", "summary")
-    ordering = django_filters.OrderingFilter(fields=("start_date", "title", "updated_at"))
+    ordering = django_filters.OrderingFilter(fields=("start_date", "title", "updated_at"), label=_("Sort by"))
 
     class Meta:
         model = Meeting
@@ -27,7 +35,7 @@ class DocumentFilter(PortalFilterSet):
     meeting = meeting_filter()
     theme = theme_filter()
     search_fields = ("symbol", "title", "summary")
-    ordering = django_filters.OrderingFilter(fields=("symbol", "issued_on", "updated_at"))
+    ordering = django_filters.OrderingFilter(fields=("symbol", "issued_on", "updated_at"), label=_("Sort by"))
 
     class Meta:
         model = Document
@@ -49,6 +57,7 @@ class RecommendationFilter(PortalFilterSet):
     theme = theme_filter()
     goal = goal_filter()
     target = target_filter()
+    basis = basis_filter()
     instrument = instrument_filter("instrument_links__instrument", method="filter_instrument")
     programme = django_filters.ModelChoiceFilter(
         queryset=Programme.objects.published(), to_field_name="slug", method="filter_programme", label=_("Programme")

@@ -263,7 +263,7 @@ class Recommendation(Curated):
     cited_paragraph = ("document__symbol", "paragraph")
 
     def __str__(self):
-        return f"{self.document.symbol} para {self.paragraph}"
+        return f"{self.document} para {self.paragraph}"  # a document without a UN symbol shows its title
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -282,7 +282,7 @@ class Recommendation(Curated):
 
     @property
     def citation(self) -> str:
-        return f"{self.document.symbol}, para. {self.paragraph}"
+        return f"{self.document}, para. {self.paragraph}"
 
 
 # --- Cross-links with evidence ---------------------------------------------------

@@ -8,7 +8,9 @@ from recommendations.models import Document, Meeting, Recommendation, Recommenda
 
 
 def describe_recommendation(row):
-    title = f"{row['document__symbol']}, para. {row['paragraph']}"
+    # A document without a UN symbol is known by its title, never by the portal's own identifier.
+    document = row["document__symbol"] if row["document__is_un_symbol"] else row["document__title"]
+    title = f"{document}, para. {row['paragraph']}"
     context = RecommendationKind(row["kind"]).label
     url = reverse("recommendations:recommendation-detail", kwargs={"slug": row["slug"]})
     return row["slug"], title, context, url
@@ -35,7 +37,7 @@ register(
         label=_("Recommendations"),
         name=_("Recommendation"),
         model=Recommendation,
-        values=("slug", "paragraph", "kind", "document__symbol"),
+        values=("slug", "paragraph", "kind", "document__symbol", "document__is_un_symbol", "document__title"),
         weighted={"B": ("summary",), "C": ("text",), "D": ("addressee", "document__symbol")},
         snippet=("text", "summary"),
         describe=describe_recommendation,

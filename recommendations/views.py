@@ -2,14 +2,14 @@
 
 from itertools import groupby
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
 from portal.models import PublicationStatus, published_themes
 from portal.views import BreadcrumbMixin, FilteredListView
-from recommendations.filters import RecommendationFilter
+from recommendations.filters import DocumentFilter, MeetingFilter, RecommendationFilter
 from recommendations.models import AgendaItem, Document, Meeting, Recommendation
 
 PUBLISHED = PublicationStatus.PUBLISHED
@@ -58,6 +58,25 @@ class RecommendationDetailView(BreadcrumbMixin, DetailView):
         ]
 
 
+class MeetingListView(FilteredListView):
+    template_name = "recommendations/meeting_list.html"
+    filterset_class = MeetingFilter
+    queryset = Meeting.objects.published()
+
+    def get_breadcrumbs(self):
+        return [(_("Meetings"), "")]
+
+
+class DocumentListView(FilteredListView):
+    template_name = "recommendations/document_list.html"
+    filterset_class = DocumentFilter
+    # The newest first; a document without a date (the brochure) last.
+    queryset = Document.objects.published().select_published("meeting").order_by(F("issued_on").desc(nulls_last=True))
+
+    def get_breadcrumbs(self):
+        return [(_("Documents"), "")]
+
+
 class MeetingDetailView(BreadcrumbMixin, DetailView):
     template_name = "recommendations/meeting_detail.html"
 
@@ -68,7 +87,7 @@ class MeetingDetailView(BreadcrumbMixin, DetailView):
         )
 
     def get_breadcrumbs(self):
-        return [(_("Recommendations"), reverse("recommendations:recommendation-list")), (str(self.object), "")]
+        return [(_("Meetings"), reverse("recommendations:meeting-list")), (str(self.object), "")]
 
 
 class DocumentDetailView(BreadcrumbMixin, DetailView):

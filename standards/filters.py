@@ -1,22 +1,46 @@
+from collections import defaultdict
+
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from portal.filters import (
+    GroupedChoiceFilter,
     PortalFilterSet,
     YearFilter,
+    basis_filter,
     goal_filter,
     linked_to_goal,
     linked_to_target,
     target_filter,
     theme_filter,
 )
-from standards.models import Instrument, Provision
+from standards.models import Instrument, InstrumentCategory, Provision
+
+
+def instruments_by_category(filterset=None) -> list:
+    """Published instruments by the name people use, the UN standards and norms first, then each category."""
+    by_category = defaultdict(list)
+    for instrument in Instrument.objects.published().by_common_name().only("slug", "title", "short_title", "category"):
+        by_category[instrument.category].append((instrument.slug, instrument.common_name))
+    return [(label, by_category[value]) for value, label in InstrumentCategory.choices if by_category[value]]
+
+
+def instrument_filter(field_name: str = "instrument", method: str | None = None) -> GroupedChoiceFilter:
+    return GroupedChoiceFilter(
+        queryset=Instrument.objects.published(),
+        to_field_name="slug",
+        field_name=field_name,
+        method=method,
+        label=_("Instrument"),
+        groups=instruments_by_category,
+    )
 
 
 class InstrumentFilter(PortalFilterSet):
     theme = theme_filter()
     goal = goal_filter()
     target = target_filter()
+    basis = basis_filter()
     year = YearFilter(label=_("Year adopted"))
     year_from = YearFilter(field_name="year", lookup_expr="gte", label=_("Adopted from (year)"))
     year_to = YearFilter(field_name="year", lookup_expr="lte", label=_("Adopted until (year)"))
@@ -32,11 +56,10 @@ class InstrumentFilter(PortalFilterSet):
 
 
 class ProvisionFilter(PortalFilterSet):
-    instrument = django_filters.ModelChoiceFilter(
-        queryset=Instrument.objects.published(), to_field_name="slug", label=_("Instrument")
-    )
+    instrument = instrument_filter()
     goal = goal_filter()
     target = target_filter()
+    basis = basis_filter()
     search_fields = ("number", "section", "text")
     ordering = django_filters.OrderingFilter(fields=("position", "updated_at"))
 

@@ -2,7 +2,7 @@
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q, Value
+from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -80,6 +80,12 @@ class InstrumentQuerySet(CuratedQuerySet):
         common_name = Coalesce(NullIf("short_title", Value("")), "title", output_field=models.TextField())
         return self.order_by(common_name.asc(), "pk")
 
+    def standards_first(self):
+        """The UN standards and norms first, each group by the name people use: the instruments list's order."""
+        other = Case(When(category=InstrumentCategory.STANDARD_AND_NORM, then=Value(0)), default=Value(1))
+        common_name = Coalesce(NullIf("short_title", Value("")), "title", output_field=models.TextField())
+        return self.order_by(other.asc(), common_name.asc(), "pk")
+
     def for_target(self, code):
         return self.filter(target_links__target__code=code, target_links__status=PublicationStatus.PUBLISHED).distinct()
 
@@ -147,6 +153,10 @@ class Instrument(Curated):
     def common_name(self) -> str:
         """The name people use ("Bangkok Rules"): the short title, else the official title."""
         return self.short_title or self.title
+
+    @property
+    def is_standard_and_norm(self) -> bool:
+        return self.category == InstrumentCategory.STANDARD_AND_NORM
 
     @property
     def official_title_differs(self) -> bool:
@@ -257,6 +267,24 @@ class Provision(Curated):
     @property
     def citation(self) -> str:
         return f"{self.instrument.citation}, {self.label}"
+
+    @property
+    def section_is_group_title(self) -> bool:
+        """Mandela Rules part II groups B–E have no sub-headings: their section repeats the group's
+        title ("C. Prisoners under arrest or awaiting trial" / "Prisoners under arrest or awaiting trial")."""
+        return bool(self.category) and self.category.split(". ", 1)[-1] == self.section
+
+    @property
+    def shows_group(self) -> bool:
+        """Whether the group is worth a line of its own beside the section (it says something the section does not)."""
+        return bool(self.category) and self.category != self.section and not self.section_is_group_title
+
+    @property
+    def heading(self) -> str:
+        """Group and section as one heading, never saying the same thing twice."""
+        if self.section_is_group_title or not self.section:
+            return self.category or self.section
+        return f"{self.category}: {self.section}" if self.shows_group else self.section
 
 
 # --- Cross-links with evidence ---------------------------------------------------

@@ -1,6 +1,7 @@
 """Instrument and provision pages."""
 
 from itertools import groupby
+from operator import attrgetter
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
@@ -11,7 +12,7 @@ from django.views.generic import DetailView
 from portal.models import PublicationStatus, published_themes
 from portal.views import BreadcrumbMixin, FilteredListView
 from standards.filters import InstrumentFilter
-from standards.models import Instrument, InstrumentTarget, Provision, ProvisionTarget
+from standards.models import Instrument, InstrumentCategory, InstrumentTarget, Provision, ProvisionTarget
 
 PUBLISHED = PublicationStatus.PUBLISHED
 
@@ -19,7 +20,14 @@ PUBLISHED = PublicationStatus.PUBLISHED
 class InstrumentListView(FilteredListView):
     template_name = "standards/instrument_list.html"
     filterset_class = InstrumentFilter
-    queryset = Instrument.objects.published().prefetch_related(published_themes())
+    queryset = Instrument.objects.published().standards_first().prefetch_related(published_themes())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # In the default order the UN standards and norms come first, under their own heading.
+        context["grouped"] = not self.filterset.form.is_bound or not self.request.GET.get("ordering")
+        context["standard_and_norm"] = InstrumentCategory.STANDARD_AND_NORM
+        return context
 
     def get_breadcrumbs(self):
         return [(_("Instruments"), "")]
@@ -33,13 +41,8 @@ def table_of_contents(provisions):
             return ""
         return f"Part {provision.part}. {provision.part_title}" if provision.part_title else f"Part {provision.part}"
 
-    def section_of(provision):
-        if provision.category and provision.category != provision.section:
-            return f"{provision.category}: {provision.section}" if provision.section else provision.category
-        return provision.section
-
     return [
-        (part, [(section, list(items)) for section, items in groupby(group, key=section_of)])
+        (part, [(section, list(items)) for section, items in groupby(group, key=attrgetter("heading"))])
         for part, group in groupby(provisions, key=part_of)
     ]
 

@@ -2,6 +2,7 @@
 
 import json
 import re
+from html import unescape
 from http import HTTPStatus
 
 from django.db import connection
@@ -56,3 +57,9 @@ def add_links_to_target(code: str, how_many: int) -> None:
             rationale="test",
             status=PublicationStatus.PUBLISHED,
         )
+
+
+def visible_text(response) -> str:
+    """What a reader sees: the page without its markup, scripts and attribute values."""
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", response.content.decode(), flags=re.S)
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", body)))
