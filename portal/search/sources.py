@@ -37,6 +37,9 @@ class Source:
     published_only: bool = True  # only `model.objects.<public_method>()`; False for reference data
     public_method: str = "published"  # the queryset method giving what public output may show
     type_weight: float = 1.0
+    # The vector weights that name what the entry is about: its title (A), and for an SDG target also
+    # the topics its curated links express (D). Every query word there: the score is doubled (PostgreSQL).
+    title_weights: str = "a"
     kind_weights: Mapping[str, float] = field(default_factory=dict)  # row["kind"] -> factor
     code_field: str = ""  # an exact match of the whole query on this column puts the entry first
     document_field: str = ""  # the `document` facet value of a result

@@ -107,6 +107,8 @@ POSTGRESQL_TABLE = [
     ("VAW", [one("/instruments/vaw-model-strategies/")]),
     ("recidivism", [one("/resources/handbook-prevention-of-recidivism/")]),
     ("penitentiary", [one("/instruments/nelson-mandela-rules/")]),
+    # The targets the sources tie to trafficking, by the rationale of their links (finding 5).
+    ("trafficking persons", [one("/sdg/5.2/"), one("/sdg/8.7/"), one("/sdg/16.2/")]),
 ]
 
 SQLITE_TABLE = [

@@ -11,7 +11,7 @@ vocabulary with pg_trgm similarity ("did you mean").
 
 from collections import Counter, defaultdict
 
-from django.contrib.postgres.search import SearchHeadline, SearchQueryField, SearchRank
+from django.contrib.postgres.search import SearchHeadline, SearchQueryField, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import BooleanField, F, Func, Value
 from django.db.models.functions import Cast
@@ -26,6 +26,7 @@ from portal.search.vocabulary import equivalents
 SEARCH_CONFIG = "portal_english"
 SNIPPET_WORDS = 30
 VARIANT_FACTOR = 0.8  # the rank of a match through a synonym or variant, relative to the word itself
+TITLE_FACTOR = 2.0  # every word of a plain query in the entry's title (or an SDG target's topics)
 
 
 class Matches(Func):
@@ -34,6 +35,16 @@ class Matches(Func):
     arg_joiner = " @@ "
     template = "(%(expressions)s)"
     output_field = BooleanField()
+
+
+class WeightsOnly(Func):
+    """`ts_filter(vector, '{a,d}')`: the vector's words of those weights only."""
+
+    output_field = SearchVectorField()
+
+    def __init__(self, vector, weights: str):
+        assert weights.isalpha(), weights  # spliced into the SQL: letters only
+        super().__init__(vector, template=f"ts_filter(%(expressions)s, '{{{','.join(weights)}}}'::\"char\"[])")
 
 
 def tsquery(text: str):
@@ -88,13 +99,18 @@ class PostgresEngine:
         ranks = {"rank": SearchRank(vector, tsquery(own_query), normalization=Value(1))}
         if with_variants:
             ranks["variant_rank"] = SearchRank(vector, tsquery(self.rank_query), normalization=Value(1))
+        every_word = " & ".join(f"({wide})" for _word, _own, wide in terms) if parsed.plain and terms else ""
         hits, seen = [], Counter()
         for source in sources():
+            titled = (
+                Matches(WeightsOnly(vector, source.title_weights), tsquery(every_word)) if every_word else Value(False)
+            )
             rows = (
                 source.queryset()
                 .filter(condition)
-                .annotate(**ranks, **{f"term_{i}": Matches(vector, tsquery(term[2])) for i, term in enumerate(terms)})
-                .values(*ranks, "pk", *source.values, *([source.code_field] if source.code_field else []),
+                .annotate(**ranks, titled=titled,
+                          **{f"term_{i}": Matches(vector, tsquery(term[2])) for i, term in enumerate(terms)})
+                .values(*ranks, "titled", "pk", *source.values, *([source.code_field] if source.code_field else []),
                         *[f"term_{i}" for i in range(len(terms))])
             )  # fmt: skip
             for row in rows:
@@ -105,7 +121,7 @@ class PostgresEngine:
                 coverage = len(found) / len(terms) if (parsed.plain and terms) else 1.0
                 # A match through an equivalent ("recidivism" for "reoffending") counts a little less.
                 rank = max(float(row["rank"]), VARIANT_FACTOR * float(row.get("variant_rank", 0.0)))
-                score = rank * coverage**2 * source.weight(row)
+                score = rank * coverage**2 * source.weight(row) * (TITLE_FACTOR if row["titled"] else 1.0)
                 score += source.exact_code_bonus(row, parsed.text)
                 hit = Hit(source.type, row["pk"], row, score)
                 hit.describe()
