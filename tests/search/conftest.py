@@ -12,10 +12,6 @@ on_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="PostgreSQL full-text search (stemming, ranking, ts_headline, pg_trgm); the SQLite pass runs its own table",
 )
-on_sqlite = pytest.mark.skipif(
-    connection.vendor == "postgresql",
-    reason="The SQLite fallback; the PostgreSQL pass runs the full relevance table instead",
-)
 
 
 @pytest.fixture(autouse=True)

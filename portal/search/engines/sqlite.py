@@ -2,6 +2,7 @@
 the entry's fields, ranked by the weight of the fields it occurs in."""
 
 import re
+import unicodedata
 from functools import reduce
 from operator import and_, or_
 
@@ -30,6 +31,10 @@ def fold(word: str) -> str:
     return word
 
 
+def unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def field_names(source) -> list[str]:
     return [name for names in source.weighted.values() for name in names]
 
@@ -42,6 +47,7 @@ class SimpleEngine:
         for clause in parsed.clauses:
             items = [item for item in clause if " " in item or item not in STOP_WORDS]
             with_variants = [*items, *(other for item in items for other in equivalents(item))]
+            with_variants += [unaccented(item) for item in with_variants]  # "Mandéla" finds "Mandela"
             alternatives = list(dict.fromkeys(fold(item) for item in with_variants))
             if alternatives:
                 clauses.append(alternatives)
