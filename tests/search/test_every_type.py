@@ -10,7 +10,16 @@ from tests.search.conftest import api_search, on_postgresql, page_urls
 pytestmark = pytest.mark.django_db
 
 # Between them, these queries find every kind of result.
-QUERIES = ("prison", "Kazakhstan", "Kyoto", "strong institutions", "16.3", "16.3.1", "A/CONF.234/5")
+QUERIES = (
+    "prison",
+    "Kazakhstan",
+    "Kyoto",
+    "strong institutions",
+    "16.3",
+    "16.3.1",
+    "A/CONF.234/5",
+    "organizational matters",
+)
 
 
 def test_every_content_type_appears_in_the_type_facet_for_some_query(api):
@@ -18,7 +27,7 @@ def test_every_content_type_appears_in_the_type_facet_for_some_query(api):
     for query in QUERIES:
         offered |= {value["value"] for value in api_search(api, q=query)["facets"]["type"]}
     assert offered == {source.type for source in sources()}
-    assert {"activity", "country", "meeting", "goal"} <= offered
+    assert {"activity", "country", "meeting", "goal", "agenda_item"} <= offered
 
 
 @pytest.mark.parametrize("query", ["Kazakhstan", "prison overcrowding", "Kyoto", "2002/12", "pre-trial detention"])
@@ -37,6 +46,7 @@ def test_the_page_and_the_api_give_the_same_results(api, client, query):
         ("Kyoto", "/meetings/fourteenth-congress/"),
         ("strong institutions", "/sdg/16/"),
         ("borstal", "/countries/nigeria/#activity-2021-para-47-nigeria"),
+        ("organizational matters", "/recommendations/?meeting=fourteenth-congress&agenda_item=item-2"),
     ],
 )
 def test_countries_meetings_goals_and_activities_link_to_their_page(api, client, query, url):

@@ -22,6 +22,7 @@ KAZAKHSTAN_ACTIVITIES = tuple(
 )
 MANDELA_OVERCROWDING = "/instruments/nelson-mandela-rules/12/"
 DRAFT_REPORT_REOFFENDING = tuple(f"/recommendations/congress14-draft-report-item4-para-{n}/" for n in (5, 10, 12))
+WORKSHOP_2 = "/recommendations/?meeting=fourteenth-congress&agenda_item=workshop-2"
 BAHRAIN_DECREE = "/countries/bahrain/#activity-2021-para-52-bahrain"
 CRYPTO_QUESTIONS = tuple(f"/recommendations/a-conf-234-pm-1-para-189-{letter}/" for letter in "abcd")
 
@@ -110,6 +111,9 @@ TABLE = [
     ("VAW", [one("/instruments/vaw-model-strategies/")]),
     ("recidivism", [one("/resources/handbook-prevention-of-recidivism/")]),
     ("penitentiary", [one("/instruments/nelson-mandela-rules/")]),
+    # Agenda items and workshops: found by their title, listed after the texts filed under them.
+    ("organizational matters", [one("/recommendations/?meeting=fourteenth-congress&agenda_item=item-2")]),
+    ("workshop reducing reoffending", [one(WORKSHOP_2)]),
     # The targets the sources tie to trafficking, by the rationale of their links (finding 5).
     ("trafficking persons", [one("/sdg/5.2/"), one("/sdg/8.7/"), one("/sdg/16.2/")]),
 ]

@@ -107,7 +107,7 @@ class PostgresEngine:
                 source.queryset().filter(condition),
                 **ranks,
                 titled=Matches(WeightsOnly(vector, source.title_weights), tsquery(every_word))
-                if every_word
+                if every_word and source.title_weights
                 else Value(False),
                 **{f"term_{i}": Matches(vector, tsquery(term[2])) for i, term in enumerate(terms)},
             )
