@@ -1,6 +1,7 @@
 """Helpers shared by the search tests."""
 
 import re
+from html import unescape
 from http import HTTPStatus
 
 import pytest
@@ -38,7 +39,7 @@ def top_urls(api, query: str, n: int = 3, **params) -> list[str]:
 
 
 def page_urls(html: str) -> list[str]:
-    return re.findall(r'<li class="search-result[^"]*">\s*<h3><a href="([^"]+)"', html)
+    return [unescape(url) for url in re.findall(r'<li class="search-result[^"]*">\s*<h3><a href="([^"]+)"', html)]
 
 
 def marks(snippet: str) -> list[str]:
