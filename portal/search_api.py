@@ -13,7 +13,16 @@ from portal.api.conditional import conditional_response
 from portal.api.errors import ErrorResponseSerializer
 from portal.api.schema import CONDITIONAL_HEADERS
 from portal.api.viewsets import PublicAPIMixin
-from portal.search import FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, PAGE_SIZE, PARAMETERS, run_search, sources
+from portal.search import (
+    FACET_LIMIT,
+    FACETS,
+    MAX_PAGE_SIZE,
+    MAX_QUERY_LENGTH,
+    PAGE_SIZE,
+    PARAMETERS,
+    run_search,
+    sources,
+)
 
 RESULT_TYPES = [source.type for source in sources()]
 
@@ -49,6 +58,13 @@ class FacetsSerializer(serializers.Serializer):
     document = FacetValueSerializer(many=True)
 
 
+class FacetOtherCountSerializer(serializers.Serializer):
+    type = serializers.IntegerField()
+    theme = serializers.IntegerField()
+    goal = serializers.IntegerField()
+    document = serializers.IntegerField()
+
+
 class SearchResponseSerializer(serializers.Serializer):
     query = serializers.CharField(help_text=_("The search text as understood (spaces collapsed)."))
     suggestion = serializers.CharField(
@@ -62,7 +78,11 @@ class SearchResponseSerializer(serializers.Serializer):
     pages = serializers.IntegerField()
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)
-    facets = FacetsSerializer()
+    facets = FacetsSerializer(
+        help_text=_("Per facet, at most %(n)d values: those with the most results, and the one chosen.")
+        % {"n": FACET_LIMIT}
+    )
+    other_count = FacetOtherCountSerializer(help_text=_("Per facet, the number of values not listed in facets."))
     results = SearchResultSerializer(many=True)
 
 
@@ -168,6 +188,7 @@ class SearchView(PublicAPIMixin, APIView):
                 ]
                 for name in FACETS
             },
+            "other_count": {name: outcome.other_count.get(name, 0) for name in FACETS},
             "results": [
                 {
                     "type": hit.type,

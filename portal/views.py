@@ -218,8 +218,9 @@ class ThemeDetailView(BreadcrumbMixin, DetailView):
         return [(_("Themes"), reverse("portal:theme-list")), (self.object.name, "")]
 
 
-def search_groups(outcome: SearchOutcome) -> list[tuple[str, list]]:
-    """The facets of a search as (heading, values), each value with the link that applies it."""
+def search_groups(outcome: SearchOutcome) -> list[tuple[str, str, list, int]]:
+    """The facets of a search as (name, heading, values, values not listed), each value with the
+    link that applies it."""
     groups = []
     for name, values in outcome.facets.items():
         if not values:
@@ -228,7 +229,7 @@ def search_groups(outcome: SearchOutcome) -> list[tuple[str, list]]:
             (value, outcome.params.query_string(**{name: "" if value.selected else value.value, "page": None}))
             for value in values
         ]
-        groups.append((name, FACET_HEADINGS[name], links))
+        groups.append((name, FACET_HEADINGS[name], links, outcome.other_count.get(name, 0)))
     return groups
 
 

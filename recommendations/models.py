@@ -106,9 +106,10 @@ class AgendaItem(Curated):
     title = models.TextField(_("title"))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     themes = models.ManyToManyField(Theme, related_name="agenda_items", blank=True)
+    search_vector = SearchVectorField(editable=False, null=True)  # set by a PostgreSQL trigger (migration 0007)
 
     objects = AgendaItemQuerySet.as_manager()
-    history = curated_history(m2m_fields=[themes])
+    history = curated_history(excluded_fields=["search_vector"], m2m_fields=[themes])
 
     class Meta:
         ordering = ["meeting", "position"]

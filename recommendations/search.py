@@ -4,7 +4,15 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.search import Source, register, register_facet_values
-from recommendations.models import Document, Meeting, Recommendation, RecommendationKind, RecommendationTarget
+from recommendations.models import (
+    AgendaItem,
+    AgendaItemKind,
+    Document,
+    Meeting,
+    Recommendation,
+    RecommendationKind,
+    RecommendationTarget,
+)
 
 
 def describe_recommendation(row):
@@ -71,7 +79,8 @@ register_facet_values("document", document_choices)
 
 def describe_meeting(row):
     title = row["short_title"] or row["title"]
-    context = ", ".join(str(part) for part in (row["city"], row["start_date"] and row["start_date"].year) if part)
+    year = str(row["start_date"] or "")[:4]  # the row is read as JSON: the date is "2021-03-07"
+    context = ", ".join(part for part in (row["city"], year) if part)
     return row["slug"], title, context, reverse("recommendations:meeting-detail", kwargs={"slug": row["slug"]})
 
 
@@ -88,5 +97,35 @@ register(
         describe=describe_meeting,
         vocabulary=("title", "summary", "city"),
         type_weight=1.2,
+    )
+)
+
+
+def describe_agenda_item(row):
+    """An agenda item has no page of its own: it links to its recommendations and questions."""
+    label = f"{AgendaItemKind(row['kind']).label} {row['number']}"
+    url = reverse("recommendations:recommendation-list") + f"?meeting={row['meeting__slug']}&agenda_item={row['ref']}"
+    meeting = row["meeting__short_title"] or row["meeting__title"]
+    return f"{row['meeting__slug']}/{row['ref']}", f"{label}: {row['title']}", meeting, url
+
+
+register(
+    Source(
+        type="agenda_item",
+        order=53,
+        label=_("Agenda items and workshops"),
+        name=_("Agenda item"),
+        model=AgendaItem,
+        values=("ref", "kind", "number", "title", "meeting__slug", "meeting__title", "meeting__short_title"),
+        weighted={"A": ("title",), "B": ("kind", "number"), "D": ("meeting__title", "meeting__short_title")},
+        snippet=("title",),
+        describe=describe_agenda_item,
+        vocabulary=("title",),
+        theme_owner="agendaitem_id",
+        # A heading of a meeting's programme: its title is all its text, so ts_rank (normalised by
+        # length) rates it as high as a whole document's title. It points to its recommendations and
+        # ranks after them: no title bonus, a fifth of the weight.
+        title_weights="",
+        type_weight=0.2,
     )
 )

@@ -22,7 +22,7 @@ A search runs a fixed number of SQL queries whatever the number of results.
 """
 
 from portal.search import sdg  # noqa: F401  (registers the SDG targets and indicators)
-from portal.search.facets import FacetChoices, FacetValue
+from portal.search.facets import FACET_LIMIT, FacetChoices, FacetValue
 from portal.search.hits import Hit
 from portal.search.outcome import SearchOutcome, run_search
 from portal.search.query import (
@@ -39,6 +39,7 @@ from portal.search.sources import Source, register, register_facet_values, sourc
 from portal.search.vocabulary import equivalents, register_synonyms
 
 __all__ = [
+    "FACET_LIMIT",
     "FACET_HEADINGS",
     "FACETS",
     "MAX_PAGE_SIZE",

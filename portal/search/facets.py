@@ -10,7 +10,9 @@ from django.db.models import CharField, Value
 from portal.models import Goal, PublicationStatus, Theme
 from portal.search.hits import Hit
 from portal.search.query import FACETS
-from portal.search.sources import facet_values, source_for, sources
+from portal.search.sources import facet_values, source_for, sources, union
+
+FACET_LIMIT = 10  # values listed per facet, whatever the size of the database
 
 
 @dataclass(frozen=True)
@@ -44,40 +46,35 @@ class FacetChoices:
         return self.values[name]
 
 
-def union(querysets):
-    """One query for all: `a UNION ALL b UNION ALL ...` (None when there is none)."""
-    combined = None
-    for queryset in querysets:
-        combined = queryset if combined is None else combined.union(queryset, all=True)
-    return combined
-
-
 def attach_facet_keys(hits: list[Hit]) -> None:
-    """Type, themes, goals and document of every hit: two queries, whatever the number of hits."""
+    """Type, themes, goals and document of every hit: one query, whatever the number of hits."""
     themes: dict[tuple[str, int], set[str]] = defaultdict(set)
     goals: dict[tuple[str, int], set[str]] = defaultdict(set)
     if hits:
-        theme_rows = union(
-            source.model.themes.through.objects.filter(theme__status=PublicationStatus.PUBLISHED)
-            .annotate(kind=Value(source.type, output_field=CharField()))
-            .values_list("kind", source.theme_owner, "theme__slug")
-            .order_by()
-            for source in sources()
-            if source.theme_owner
+        text = CharField()
+        rows = union(
+            [
+                *(
+                    source.model.themes.through.objects.filter(theme__status=PublicationStatus.PUBLISHED)
+                    .annotate(facet=Value("theme", output_field=text), kind=Value(source.type, output_field=text))
+                    .values_list("facet", "kind", source.theme_owner, "theme__slug")
+                    .order_by()
+                    for source in sources()
+                    if source.theme_owner
+                ),
+                *(
+                    link_model.objects.published()
+                    .annotate(facet=Value("goal", output_field=text), kind=Value(source.type, output_field=text))
+                    .values_list("facet", "kind", owner, "target__goal__code")
+                    .order_by()
+                    for source in sources()
+                    if source.goal_links
+                    for link_model, owner in [source.goal_links]
+                ),
+            ]
         )
-        for kind, owner, slug in theme_rows if theme_rows is not None else ():
-            themes[(kind, owner)].add(slug)
-        goal_rows = union(
-            link_model.objects.published()
-            .annotate(kind=Value(source.type, output_field=CharField()))
-            .values_list("kind", owner, "target__goal__code")
-            .order_by()
-            for source in sources()
-            if source.goal_links
-            for link_model, owner in [source.goal_links]
-        )
-        for kind, owner, code in goal_rows if goal_rows is not None else ():
-            goals[(kind, owner)].add(code)
+        for facet, kind, owner, value in rows if rows is not None else ():
+            (themes if facet == "theme" else goals)[(kind, owner)].add(value)
     for hit in hits:
         source = source_for(hit.type)
         key = (hit.type, hit.pk)
@@ -100,10 +97,23 @@ def matches_facets(hit: Hit, selected: dict[str, str], ignore: str = "") -> bool
     return all(value in hit.keys[name] for name, value in selected.items() if name != ignore)
 
 
-def facet_counts(hits: list[Hit], selected: dict[str, str], choices: FacetChoices) -> dict[str, list[FacetValue]]:
+def top_values(values: list[FacetValue], name: str) -> tuple[list[FacetValue], int]:
+    """The FACET_LIMIT values with the most results (and the chosen one), and how many are left out.
+    The type facet is bounded by the registered sources and is listed whole."""
+    if name == "type" or len(values) <= FACET_LIMIT:
+        return values, 0
+    ranked = sorted(values, key=lambda facet: (not facet.selected, -facet.count))  # stable: ties keep their order
+    kept = {id(facet) for facet in ranked[:FACET_LIMIT]}
+    return [facet for facet in values if id(facet) in kept], len(values) - FACET_LIMIT
+
+
+def facet_counts(
+    hits: list[Hit], selected: dict[str, str], choices: FacetChoices
+) -> tuple[dict[str, list[FacetValue]], dict[str, int]]:
     """Per facet, the results each value would give: counted with the other facets applied, so a
-    value's count is exactly the number of results after choosing it."""
-    facets = {}
+    value's count is exactly the number of results after choosing it. Each facet lists at most
+    FACET_LIMIT values; the second dict says how many values each leaves out."""
+    facets, others = {}, {}
     for name in FACETS:
         counts: Counter = Counter()
         for hit in hits:
@@ -114,5 +124,5 @@ def facet_counts(hits: list[Hit], selected: dict[str, str], choices: FacetChoice
         values = [FacetValue(v, labels.get(v, v), counts[v], v == current) for v in labels if counts[v] or v == current]
         if name in ("theme", "document"):
             values.sort(key=lambda facet: -facet.count)
-        facets[name] = values
-    return facets
+        facets[name], others[name] = top_values(values, name)
+    return facets, others

@@ -26,7 +26,8 @@ class SearchOutcome:
     searched: bool = False  # a query was run
     hits: list[Hit] = field(default_factory=list)  # the current page
     count: int = 0
-    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)  # at most FACET_LIMIT values each
+    other_count: dict[str, int] = field(default_factory=dict)  # per facet, the values not listed
     suggestion: str = ""  # "did you mean"
     corrected: bool = False  # the results are those of the suggestion
     notice: str = ""
@@ -87,7 +88,7 @@ def run_search(data: Mapping) -> SearchOutcome:
                     hits, outcome.corrected = corrected_hits, True
     attach_facet_keys(hits)
     selected = {name: params.facet(name) for name in FACETS if params.facet(name)}
-    outcome.facets = facet_counts(hits, selected, choices)
+    outcome.facets, outcome.other_count = facet_counts(hits, selected, choices)
     chosen = [hit for hit in hits if matches_facets(hit, selected)]
     order = type_order()
     chosen.sort(key=lambda hit: (-hit.score, order[hit.type], hit.title, hit.pk))

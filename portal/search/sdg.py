@@ -53,6 +53,7 @@ register(
         describe=describe_target,
         vocabulary=("title",),
         published_only=False,
+        title_weights="ad",  # its code, and the rationale of the links to it ("trafficking in persons")
         code_field="code",
         goal_field="goal__code",
     )

@@ -18,6 +18,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ImproperlyConfigured
+from django.db.models import CharField, F, Value
+from django.db.models.functions import JSONObject
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,9 @@ class Source:
     published_only: bool = True  # only `model.objects.<public_method>()`; False for reference data
     public_method: str = "published"  # the queryset method giving what public output may show
     type_weight: float = 1.0
+    # The vector weights that name what the entry is about: its title (A), and for an SDG target also
+    # the topics its curated links express (D). Every query word there: the score is doubled (PostgreSQL).
+    title_weights: str = "a"
     kind_weights: Mapping[str, float] = field(default_factory=dict)  # row["kind"] -> factor
     code_field: str = ""  # an exact match of the whole query on this column puts the entry first
     document_field: str = ""  # the `document` facet value of a result
@@ -47,6 +52,10 @@ class Source:
 
     def queryset(self):
         return getattr(self.model.objects, self.public_method)() if self.published_only else self.model.objects.all()
+
+    def row_fields(self) -> tuple[str, ...]:
+        """The columns a result row carries: what `describe`, the weights and the facets read."""
+        return tuple(dict.fromkeys((*self.values, *([self.code_field] if self.code_field else []))))
 
     def weight(self, row: dict) -> float:
         return self.type_weight * self.kind_weights.get(row.get("kind"), 1.0)
@@ -90,6 +99,30 @@ def sources() -> list[Source]:
 
 def source_for(type: str) -> Source:
     return _sources[type]
+
+
+def as_rows(source: Source, queryset, fields: tuple[str, ...] = (), **annotations):
+    """The matching rows of one source in the shape shared by every source, so that one
+    `UNION ALL` query reads them all: (result_type, pk, *annotations, data), where `data` is a
+    JSON object of the source's own columns."""
+    columns = fields or source.row_fields()
+    return (
+        queryset.order_by()
+        .annotate(
+            result_type=Value(source.type, output_field=CharField()),
+            **annotations,
+            data=JSONObject(**{name: F(name) for name in columns}),
+        )
+        .values("result_type", "pk", *annotations, "data")
+    )
+
+
+def union(querysets):
+    """One query for all: `a UNION ALL b UNION ALL ...` (None when there is none)."""
+    combined = None
+    for queryset in querysets:
+        combined = queryset if combined is None else combined.union(queryset, all=True)
+    return combined
 
 
 def type_order() -> dict[str, int]:

@@ -1,6 +1,7 @@
 """Helpers shared by the search tests."""
 
 import re
+from html import unescape
 from http import HTTPStatus
 
 import pytest
@@ -11,10 +12,6 @@ from rest_framework.test import APIClient
 on_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="PostgreSQL full-text search (stemming, ranking, ts_headline, pg_trgm); the SQLite pass runs its own table",
-)
-on_sqlite = pytest.mark.skipif(
-    connection.vendor == "postgresql",
-    reason="The SQLite fallback; the PostgreSQL pass runs the full relevance table instead",
 )
 
 
@@ -42,7 +39,7 @@ def top_urls(api, query: str, n: int = 3, **params) -> list[str]:
 
 
 def page_urls(html: str) -> list[str]:
-    return re.findall(r'<li class="search-result[^"]*">\s*<h3><a href="([^"]+)"', html)
+    return [unescape(url) for url in re.findall(r'<li class="search-result[^"]*">\s*<h3><a href="([^"]+)"', html)]
 
 
 def marks(snippet: str) -> list[str]:

@@ -1,5 +1,7 @@
 """Issue 15: every kind of published content is found, the page and the API agree, the corrector only helps."""
 
+import re
+from html import unescape
 from http import HTTPStatus
 
 import pytest
@@ -10,7 +12,16 @@ from tests.search.conftest import api_search, on_postgresql, page_urls
 pytestmark = pytest.mark.django_db
 
 # Between them, these queries find every kind of result.
-QUERIES = ("prison", "Kazakhstan", "Kyoto", "strong institutions", "16.3", "16.3.1", "A/CONF.234/5")
+QUERIES = (
+    "prison",
+    "Kazakhstan",
+    "Kyoto",
+    "strong institutions",
+    "16.3",
+    "16.3.1",
+    "A/CONF.234/5",
+    "organizational matters",
+)
 
 
 def test_every_content_type_appears_in_the_type_facet_for_some_query(api):
@@ -18,16 +29,52 @@ def test_every_content_type_appears_in_the_type_facet_for_some_query(api):
     for query in QUERIES:
         offered |= {value["value"] for value in api_search(api, q=query)["facets"]["type"]}
     assert offered == {source.type for source in sources()}
-    assert {"activity", "country", "meeting", "goal"} <= offered
+    assert {"activity", "country", "meeting", "goal", "agenda_item"} <= offered
 
 
-@pytest.mark.parametrize("query", ["Kazakhstan", "prison overcrowding", "Kyoto", "2002/12", "pre-trial detention"])
-def test_the_page_and_the_api_give_the_same_results(api, client, query):
-    response = client.get("/search/", {"q": query})
+def page_facets(html: str) -> dict[str, list[tuple[str, int]]]:
+    """Each facet of the page as (label, count) in the order shown, and the "and N more" line."""
+    facets = {}
+    for name, section in re.findall(
+        r'<h3 id="facet-(\w+)">.*?</h3>(.*?</ul>(?:\s*<p class="meta facet-others">[^<]*</p>)?)', html, re.S
+    ):
+        values = re.findall(
+            r'<a href="[^"]*"(?: aria-current="true")?>(?:<strong>)?(.*?)(?:</strong>)? \((\d+)\)', section
+        )
+        more = re.search(r"and (\d+) more", section)
+        facets[name] = ([(unescape(label), int(count)) for label, count in values], int(more.group(1)) if more else 0)
+    return facets
+
+
+@pytest.mark.parametrize(
+    ("query", "params"),
+    [
+        ("Kazakhstan", {}),
+        ("prison overcrowding", {}),
+        ("Kyoto", {}),
+        ("2002/12", {}),
+        ("pre-trial detention", {}),
+        ("victims", {"type": "recommendation"}),
+        ("violence", {"goal": "16"}),
+        ("justice", {"page": "2"}),
+        ("organizational matters", {}),
+        ("A/CONF.234/5", {"document": "A/CONF.234/5"}),
+    ],
+)
+def test_the_page_and_the_api_give_the_same_results_and_facets(api, client, query, params):
+    response = client.get("/search/", {"q": query, **params})
     assert response.status_code == HTTPStatus.OK
-    data = api_search(api, q=query)
+    html = response.content.decode()
+    data = api_search(api, q=query, **params)
     assert data["results"]
-    assert page_urls(response.content.decode()) == [result["url"] for result in data["results"]]
+    assert page_urls(html) == [result["url"] for result in data["results"]]
+    assert f"{data['count']} result" in html
+    expected = {
+        name: ([(value["label"], value["count"]) for value in values], data["other_count"][name])
+        for name, values in data["facets"].items()
+        if values
+    }
+    assert page_facets(html) == expected
 
 
 @pytest.mark.parametrize(
@@ -37,6 +84,7 @@ def test_the_page_and_the_api_give_the_same_results(api, client, query):
         ("Kyoto", "/meetings/fourteenth-congress/"),
         ("strong institutions", "/sdg/16/"),
         ("borstal", "/countries/nigeria/#activity-2021-para-47-nigeria"),
+        ("organizational matters", "/recommendations/?meeting=fourteenth-congress&agenda_item=item-2"),
     ],
 )
 def test_countries_meetings_goals_and_activities_link_to_their_page(api, client, query, url):

@@ -24,6 +24,7 @@ TYPE_ORDER = [
     "country",
     "activity",
     "recommendation",
+    "agenda_item",
     "meeting",
     "document",
     "goal",

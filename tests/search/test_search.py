@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
 from portal.models import PublicationStatus
-from portal.search import FACETS, MAX_QUERY_LENGTH
-from recommendations.models import Document
+from portal.search import FACET_LIMIT, FACETS, MAX_QUERY_LENGTH, sources
+from recommendations.models import Document, DocumentKind
 from standards.models import Instrument, Provision
 from tests.search.conftest import api_search, marks, on_postgresql, page_urls
 
@@ -311,8 +311,19 @@ def test_number_of_queries_does_not_grow_with_results(client):
     add_instruments("zebras", 40)
     many = queries_for(client, {"q": "zebra", "page_size": "100"})
     assert few == many
-    # One query per registered source for the results, plus a fixed few (facet choices, facet keys, snippets).
-    assert few == (19 if connection.vendor == "postgresql" else 17)
+    # The facet choices (themes, goals, documents: 3), the results of every source (one UNION ALL) and
+    # their facet keys (one UNION ALL of theme and goal links); on PostgreSQL also the query's
+    # analysis (tsquery of each word) and the snippets of the page (one UNION ALL of ts_headline).
+    assert few == (3 + 1 + 1 + 2 if connection.vendor == "postgresql" else 3 + 1 + 1)
+
+
+@pytest.mark.usefixtures("uncached")
+def test_results_of_every_source_come_in_one_query(client):
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/search/", {"q": "prison"})
+    results = [query["sql"] for query in captured if "result_type" in query["sql"] and '"data"' in query["sql"]]
+    assert len(results) == 1
+    assert results[0].count("UNION ALL") == len(sources()) - 1
 
 
 def test_number_of_queries_is_bounded_for_any_search(client):
@@ -335,3 +346,26 @@ def test_a_repeated_search_with_its_etag_is_not_modified(api):
     other = api.get("/api/v1/search/", {"q": "legal aid"}, HTTP_IF_NONE_MATCH=first["ETag"])
     assert other.status_code == HTTPStatus.OK and other["ETag"] != first["ETag"]
     assert "ETag" not in api.get("/api/v1/search/", {"q": ""})
+
+
+def test_a_facet_lists_its_top_values_and_counts_the_rest(api, client):
+    Document.objects.bulk_create(
+        Document(
+            symbol=f"Z/{n}",
+            title=f"Zebra report {n}",
+            kind=DocumentKind.REPORT,
+            summary="zebra " * (n + 1),
+            status=PublicationStatus.PUBLISHED,
+        )
+        for n in range(FACET_LIMIT + 4)
+    )
+    data = api_search(api, q="zebra")
+    assert data["count"] == FACET_LIMIT + 4
+    assert len(data["facets"]["document"]) == FACET_LIMIT
+    assert data["other_count"] == {"type": 0, "theme": 0, "goal": 0, "document": 4}
+    assert "and 4 more" in text(client.get("/search/", {"q": "zebra"}))
+    # The chosen value is always listed, even when it is not among the top ones.
+    listed = {value["value"] for value in data["facets"]["document"]}
+    unlisted = next(f"Z/{n}" for n in range(FACET_LIMIT + 4) if f"Z/{n}" not in listed)
+    chosen = api_search(api, q="zebra", document=unlisted)
+    assert {"value": unlisted, "label": unlisted, "count": 1, "selected": True} in chosen["facets"]["document"]

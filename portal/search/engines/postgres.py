@@ -11,21 +11,22 @@ vocabulary with pg_trgm similarity ("did you mean").
 
 from collections import Counter, defaultdict
 
-from django.contrib.postgres.search import SearchHeadline, SearchQueryField, SearchRank
+from django.contrib.postgres.search import SearchHeadline, SearchQueryField, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import BooleanField, F, Func, Value
+from django.db.models import BooleanField, CharField, F, Func, Value
 from django.db.models.functions import Cast
 
 from portal.models import PublicationStatus
 from portal.search.highlight import MARK_START, MARK_STOP, marked
 from portal.search.hits import Hit
 from portal.search.query import EDGE_PUNCTUATION, FEW_RESULTS, ParsedQuery
-from portal.search.sources import source_for, sources
+from portal.search.sources import as_rows, source_for, sources, union
 from portal.search.vocabulary import equivalents
 
 SEARCH_CONFIG = "portal_english"
 SNIPPET_WORDS = 30
 VARIANT_FACTOR = 0.8  # the rank of a match through a synonym or variant, relative to the word itself
+TITLE_FACTOR = 2.0  # every word of a plain query in the entry's title (or an SDG target's topics)
 
 
 class Matches(Func):
@@ -34,6 +35,16 @@ class Matches(Func):
     arg_joiner = " @@ "
     template = "(%(expressions)s)"
     output_field = BooleanField()
+
+
+class WeightsOnly(Func):
+    """`ts_filter(vector, '{a,d}')`: the vector's words of those weights only."""
+
+    output_field = SearchVectorField()
+
+    def __init__(self, vector, weights: str):
+        assert weights.isalpha(), weights  # spliced into the SQL: letters only
+        super().__init__(vector, template=f"ts_filter(%(expressions)s, '{{{','.join(weights)}}}'::\"char\"[])")
 
 
 def tsquery(text: str):
@@ -88,28 +99,34 @@ class PostgresEngine:
         ranks = {"rank": SearchRank(vector, tsquery(own_query), normalization=Value(1))}
         if with_variants:
             ranks["variant_rank"] = SearchRank(vector, tsquery(self.rank_query), normalization=Value(1))
+        every_word = " & ".join(f"({wide})" for _word, _own, wide in terms) if parsed.plain and terms else ""
         hits, seen = [], Counter()
-        for source in sources():
-            rows = (
-                source.queryset()
-                .filter(condition)
-                .annotate(**ranks, **{f"term_{i}": Matches(vector, tsquery(term[2])) for i, term in enumerate(terms)})
-                .values(*ranks, "pk", *source.values, *([source.code_field] if source.code_field else []),
-                        *[f"term_{i}" for i in range(len(terms))])
-            )  # fmt: skip
-            for row in rows:
-                found = [i for i in range(len(terms)) if row[f"term_{i}"]]
-                seen.update(found)
-                if parsed.plain and len(found) < needed:
-                    continue
-                coverage = len(found) / len(terms) if (parsed.plain and terms) else 1.0
-                # A match through an equivalent ("recidivism" for "reoffending") counts a little less.
-                rank = max(float(row["rank"]), VARIANT_FACTOR * float(row.get("variant_rank", 0.0)))
-                score = rank * coverage**2 * source.weight(row)
-                score += source.exact_code_bonus(row, parsed.text)
-                hit = Hit(source.type, row["pk"], row, score)
-                hit.describe()
-                (hits if len(found) == len(terms) or len(terms) >= 3 else partial).append(hit)
+        rows = union(
+            as_rows(
+                source,
+                source.queryset().filter(condition),
+                **ranks,
+                titled=Matches(WeightsOnly(vector, source.title_weights), tsquery(every_word))
+                if every_word and source.title_weights
+                else Value(False),
+                **{f"term_{i}": Matches(vector, tsquery(term[2])) for i, term in enumerate(terms)},
+            )
+            for source in sources()
+        )
+        for result in rows:  # one query, every source
+            source, row = source_for(result["result_type"]), {**result["data"], **result}
+            found = [i for i in range(len(terms)) if row[f"term_{i}"]]
+            seen.update(found)
+            if parsed.plain and len(found) < needed:
+                continue
+            coverage = len(found) / len(terms) if (parsed.plain and terms) else 1.0
+            # A match through an equivalent ("recidivism" for "reoffending") counts a little less.
+            rank = max(float(row["rank"]), VARIANT_FACTOR * float(row.get("variant_rank", 0.0)))
+            score = rank * coverage**2 * source.weight(row) * (TITLE_FACTOR if row["titled"] else 1.0)
+            score += source.exact_code_bonus(row, parsed.text)
+            hit = Hit(source.type, row["pk"], row, score)
+            hit.describe()
+            (hits if len(found) == len(terms) or len(terms) >= 3 else partial).append(hit)
         unknown = [word for i, (word, _own, _wide) in enumerate(terms) if not seen[i]]
         if not unknown and len(hits) < FEW_RESULTS:
             hits += partial
@@ -117,34 +134,37 @@ class PostgresEngine:
         return hits, unknown
 
     def snippets(self, hits: list[Hit], parsed: ParsedQuery) -> None:
-        """ts_headline for the hits of one page: at most one query per kind of result."""
+        """ts_headline for the hits of one page: one query, whatever the kinds of result on it."""
         if not hits:
             return
         by_type: dict[str, list[Hit]] = defaultdict(list)
         for hit in hits:
             by_type[hit.type].append(hit)
         query = tsquery(self.rank_query)
-        for kind, group in by_type.items():
-            source = source_for(kind)
-            text = Func(Value(" · "), *[F(name) for name in source.snippet], function="concat_ws")
-            headline = SearchHeadline(
-                text,
-                query,
-                config=SEARCH_CONFIG,
-                start_sel=MARK_START,
-                stop_sel=MARK_STOP,
-                max_words=SNIPPET_WORDS,
-                min_words=12,
-                max_fragments=2,
-                fragment_delimiter=" … ",
+        rows = union(
+            source.model.objects.filter(pk__in=[hit.pk for hit in group])
+            .order_by()
+            .annotate(
+                result_type=Value(kind, output_field=CharField()),
+                headline=SearchHeadline(
+                    Func(Value(" · "), *[F(name) for name in source.snippet], function="concat_ws"),
+                    query,
+                    config=SEARCH_CONFIG,
+                    start_sel=MARK_START,
+                    stop_sel=MARK_STOP,
+                    max_words=SNIPPET_WORDS,
+                    min_words=12,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                ),
             )
-            rows = dict(
-                source.model.objects.filter(pk__in=[hit.pk for hit in group])
-                .annotate(headline=headline)
-                .values_list("pk", "headline")
-            )
-            for hit in group:
-                hit.snippet = marked(rows.get(hit.pk, ""))
+            .values_list("result_type", "pk", "headline")
+            for kind, group in by_type.items()
+            for source in [source_for(kind)]
+        )
+        headlines = {(kind, pk): headline for kind, pk, headline in rows}
+        for hit in hits:
+            hit.snippet = marked(headlines.get((hit.type, hit.pk), ""))
 
     def suggest(self, parsed: ParsedQuery, unknown: list[str]) -> str:
         """Replace each unknown word by the most similar word of the site's vocabulary (pg_trgm)."""

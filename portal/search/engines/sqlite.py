@@ -2,6 +2,7 @@
 the entry's fields, ranked by the weight of the fields it occurs in."""
 
 import re
+import unicodedata
 from functools import reduce
 from operator import and_, or_
 
@@ -10,7 +11,7 @@ from django.db.models import Q
 from portal.search.highlight import highlight
 from portal.search.hits import Hit
 from portal.search.query import ParsedQuery
-from portal.search.sources import source_for, sources
+from portal.search.sources import as_rows, source_for, sources, union
 from portal.search.vocabulary import equivalents
 
 WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2, "D": 0.1}
@@ -30,6 +31,14 @@ def fold(word: str) -> str:
     return word
 
 
+def unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def field_names(source) -> list[str]:
+    return [name for names in source.weighted.values() for name in names]
+
+
 class SimpleEngine:
     """Substring matching: every word (or phrase) in some field; ranked by the fields' weights."""
 
@@ -38,6 +47,7 @@ class SimpleEngine:
         for clause in parsed.clauses:
             items = [item for item in clause if " " in item or item not in STOP_WORDS]
             with_variants = [*items, *(other for item in items for other in equivalents(item))]
+            with_variants += [unaccented(item) for item in with_variants]  # "Mandéla" finds "Mandela"
             alternatives = list(dict.fromkeys(fold(item) for item in with_variants))
             if alternatives:
                 clauses.append(alternatives)
@@ -48,31 +58,34 @@ class SimpleEngine:
         if not clauses:
             return None, []
         excluded = [fold(item) for item in parsed.excluded]
-        hits = []
-        for source in sources():
-            fields = [name for names in source.weighted.values() for name in names]
 
-            def anywhere(term, fields=fields):
-                return reduce(or_, (Q(**{f"{name}__icontains": term}) for name in fields))
+        def anywhere(term, fields):
+            return reduce(or_, (Q(**{f"{name}__icontains": term}) for name in fields))
 
-            condition = reduce(and_, (reduce(or_, (anywhere(term) for term in clause)) for clause in clauses))
+        def matching(source):
+            fields = field_names(source)
+            condition = reduce(and_, (reduce(or_, (anywhere(term, fields) for term in clause)) for clause in clauses))
             for term in excluded:
-                condition &= ~anywhere(term)
-            wanted = {"pk", *source.values, *fields, *source.snippet}
-            for row in source.queryset().filter(condition).values(*wanted):
-                # Each clause scores the weight of the best field any of its alternatives occurs in.
-                score = sum(
-                    max(
-                        (WEIGHTS[weight] for term in clause for weight, names in source.weighted.items()
-                         if any(term in str(row[name] or "").lower() for name in names)),
-                        default=0.0,
-                    )
-                    for clause in clauses
-                )  # fmt: skip
-                score = score / len(clauses) * source.weight(row) + source.exact_code_bonus(row, parsed.text)
-                hit = Hit(source.type, row["pk"], row, score)
-                hit.describe()
-                hits.append(hit)
+                condition &= ~anywhere(term, fields)
+            wanted = tuple(dict.fromkeys((*source.row_fields(), *fields, *source.snippet)))
+            return as_rows(source, source.queryset().filter(condition), wanted)
+
+        hits = []
+        for result in union(matching(source) for source in sources()):  # one query, every source
+            source, row = source_for(result["result_type"]), {**result["data"], "pk": result["pk"]}
+            # Each clause scores the weight of the best field any of its alternatives occurs in.
+            score = sum(
+                max(
+                    (WEIGHTS[weight] for term in clause for weight, names in source.weighted.items()
+                     if any(term in str(row[name] or "").lower() for name in names)),
+                    default=0.0,
+                )
+                for clause in clauses
+            )  # fmt: skip
+            score = score / len(clauses) * source.weight(row) + source.exact_code_bonus(row, parsed.text)
+            hit = Hit(source.type, row["pk"], row, score)
+            hit.describe()
+            hits.append(hit)
         return hits, []
 
     def snippets(self, hits: list[Hit], parsed: ParsedQuery) -> None:
