@@ -57,7 +57,8 @@ ENV = {
     "DJANGO_SEARCH_THROTTLE_RATE": "off",
     "DJANGO_LOG_LEVEL": "ERROR",
 }
-GUNICORN = ["--workers", "2", "--worker-class", "sync", "--access-logfile", "/dev/null"]
+# --threads 1: gunicorn turns a sync worker with threads (gunicorn.conf.py sets 4) into gthread.
+GUNICORN = ["--workers", "2", "--worker-class", "sync", "--threads", "1", "--access-logfile", "/dev/null"]
 
 
 def create_database() -> None:
