@@ -26,6 +26,7 @@ def replica_aliases() -> list[str]:
 
 def unpin(**kwargs) -> None:
     _state.wrote = False
+    _state.replica = None  # chosen at the first read: one replica per request, so its reads agree
 
 
 request_started.connect(unpin, dispatch_uid="portal-db-router-unpin")
@@ -41,7 +42,9 @@ class ReplicaRouter:
         replicas = replica_aliases()
         if not replicas or getattr(_state, "wrote", False) or in_transaction():
             return DEFAULT_DB_ALIAS
-        return random.choice(replicas)
+        if getattr(_state, "replica", None) not in replicas:
+            _state.replica = random.choice(replicas)
+        return _state.replica
 
     def db_for_write(self, model, **hints):
         _state.wrote = True
