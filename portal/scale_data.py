@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 
 from portal import versioning
 from portal.content import curated_models, link_models
@@ -78,6 +78,7 @@ def generate(factor: int) -> dict[str, int]:
     copies: dict[type, dict[int, dict]] = {}
     published = {"status": PublicationStatus.PUBLISHED}
     with transaction.atomic():
+        no_statement_timeout()
         for model in scaled_models():
             rows = list(model.objects.filter(**published).exclude(general_knowledge=MARK).order_by("pk"))
             copies[model] = {}
@@ -95,6 +96,14 @@ def generate(factor: int) -> dict[str, int]:
                 added[link._meta.label] += len(_copy_rows(link, rows, copies, copy, rationale=MARK, **published))
         versioning.bump()
     return dict(added)
+
+
+def no_statement_timeout() -> None:
+    """Bulk inserts at x100 run longer than a request may (the search triggers refresh each linked
+    target per row): off for this transaction only, as `make serve` does for migrations."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL statement_timeout = 0")
 
 
 def _copy_members(model, field, copies, factor: int) -> dict[str, int]:
@@ -120,6 +129,7 @@ def remove() -> dict[str, int]:
     """Delete every generated row (and nothing else); returns the rows deleted per model."""
     deleted: dict[str, int] = {}
     with transaction.atomic():
+        no_statement_timeout()
         for link in link_models():
             deleted[link._meta.label] = _raw_delete(link.objects.filter(rationale=MARK))
         for model in reversed(scaled_models()):
