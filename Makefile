@@ -7,7 +7,7 @@ DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY=dev-only-insecure-key-for-make-run
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test install install-test browser-deps migrate seed lint format migrations-check clean
+.PHONY: run serve bench test install install-test browser-deps migrate seed lint format migrations-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ serve: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DJANGO_DB_STATEMENT_TIMEOUT=0 $(BIN)/python manage.py migrate --noinput
 	HOST=$(HOST) PORT=$(PORT) WEB_CONCURRENCY=$${WEB_CONCURRENCY:-$$(nproc)} $(BIN)/gunicorn
+
+# The benchmark (bench/run.py): the portal under gunicorn on PostgreSQL and Redis against a bare Django
+# ceiling, warm and cold, at normal size and at xBENCH_FACTOR; needs wrk, PostgreSQL and Redis running.
+bench: install
+	$(BIN)/python bench/run.py
 
 # Tests run with debug off, as production does; the key below exists only for the test run.
 TEST_ENV := DJANGO_TESTING=1 DJANGO_SECRET_KEY=test-only-insecure-key DJANGO_ALLOWED_HOSTS=testserver,localhost,127.0.0.1

@@ -6,7 +6,7 @@ from portal.api.routes import register
 from portal.api.viewsets import PublicReadOnlyViewSet
 from portal.filters import GoalFilter, IndicatorFilter, TargetFilter, ThemeFilter
 from portal.models import Goal, Indicator, Target, Theme
-from portal.pages import links_for_target
+from portal.pages import link_counts_for_goal, links_for_target
 from portal.serializers import (
     GoalDetailSerializer,
     GoalSerializer,
@@ -19,7 +19,11 @@ from portal.serializers import (
 
 
 class GoalViewSet(PublicReadOnlyViewSet):
-    """The 17 Sustainable Development Goals, by code (`16`)."""
+    """The 17 Sustainable Development Goals, by code (`16`).
+
+    A goal's detail lists its targets and counts what is linked to them, with links to the full,
+    paginated lists (`?goal=`); the links themselves are on each target's detail.
+    """
 
     filterset_class = GoalFilter
     serializer_class = GoalDetailSerializer
@@ -31,6 +35,11 @@ class GoalViewSet(PublicReadOnlyViewSet):
         if self.action == "retrieve":
             queryset = queryset.prefetch_related(Prefetch("targets", queryset=Target.objects.order_by("position")))
         return queryset
+
+    def get_object(self):
+        goal = super().get_object()
+        goal.links = link_counts_for_goal(goal, api=True)
+        return goal
 
 
 class TargetViewSet(PublicReadOnlyViewSet):

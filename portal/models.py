@@ -364,6 +364,7 @@ class ThemeQuerySet(CuratedQuerySet):
 
 
 class Theme(Curated):
+    scale_copies = False  # a vocabulary: generate_scale_data does not copy it
     slug = models.SlugField(_("slug"), max_length=80)
     code = models.CharField(_("short code"), max_length=8, blank=True, help_text=_('e.g. "AJ" for Access to justice.'))
     name = models.CharField(_("name"), max_length=200)

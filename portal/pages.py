@@ -26,7 +26,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from portal.content import target_link_models
-from portal.models import PublicationStatus, Target, Theme
+from portal.models import Goal, PublicationStatus, Target, Theme
 
 # How many entries each section of a shared page (and of the target's API detail) shows; the
 # total and a link to the full filtered list follow, so no page grows with the database.
@@ -72,10 +72,20 @@ class LinkSection:
         )
         return first, (first[0].in_all if first else 0)
 
+    def count_entries(self, **where) -> int:
+        """How many published entries have a published link matching `where` (e.g. target__goal=goal):
+        an instrument linked to three of a goal's targets counts once, as in the list filtered by ?goal=."""
+        published = {f"{relation}__status": PublicationStatus.PUBLISHED for relation in self.published}
+        links = self.model.objects.published().filter(**where, **published)
+        return links.order_by().values(self.name).distinct().count()
+
     def list_url(self, target: Target, *, api: bool = False) -> str:
         """The full list, filtered to `target` (the API's when there is no page for it)."""
+        return self.filtered_list_url("target", target.code, api=api)
+
+    def filtered_list_url(self, parameter: str, value: str, *, api: bool = False) -> str:
         name = self.api_list if api or not self.page_list else self.page_list
-        return f"{reverse(name)}?{urlencode({'target': target.code})}" if name else ""
+        return f"{reverse(name)}?{urlencode({parameter: value})}" if name else ""
 
 
 @dataclass(frozen=True)
@@ -193,3 +203,14 @@ def links_for_target(target: Target, *, api: bool = False) -> TargetLinks:
         first, total = section.links(target)
         groups.append(LinkGroup(section, first, total, section.list_url(target, api=api)))
     return TargetLinks(groups)
+
+
+def link_counts_for_goal(goal: Goal, *, api: bool = False) -> TargetLinks:
+    """How many published entries of each section are linked to the goal's targets (not the links), each with
+    the full list filtered by ?goal=: one count per section, whatever the amount of content."""
+    return TargetLinks(
+        LinkGroup(
+            section, [], section.count_entries(target__goal=goal), section.filtered_list_url("goal", goal.code, api=api)
+        )
+        for section in link_sections()
+    )

@@ -208,11 +208,32 @@ class GoalSerializer(serializers.ModelSerializer):
         ]
 
 
+LINK_LISTS_SCHEMA = {"type": "object", "additionalProperties": {"type": "string", "format": "uri"}}
+
+
+def link_lists(serializer, links) -> dict[str, str]:
+    """Each kind of link's full, paginated list (filtered to the target or goal), as absolute URLs."""
+    request = serializer.context.get("request")
+    return {
+        group.section.api_field: request.build_absolute_uri(group.more_url) if request else group.more_url
+        for group in links
+    }
+
+
 class GoalDetailSerializer(GoalSerializer):
+    """A goal with its targets (a fixed set) and, per kind of entry, how many are linked to its targets
+    (`link_counts`) and where to list them (`link_lists`, paginated): never the links themselves."""
+
     targets = TargetRefSerializer(many=True, read_only=True)
+    link_counts = serializers.DictField(child=serializers.IntegerField(), source="links.counts", read_only=True)
+    link_lists = serializers.SerializerMethodField()
 
     class Meta(GoalSerializer.Meta):
-        fields = [*GoalSerializer.Meta.fields, "targets"]
+        fields = [*GoalSerializer.Meta.fields, "targets", "link_counts", "link_lists"]
+
+    @extend_schema_field(LINK_LISTS_SCHEMA)
+    def get_link_lists(self, obj) -> dict[str, str]:
+        return link_lists(self, obj.links)
 
 
 class TargetSerializer(serializers.ModelSerializer):
@@ -280,13 +301,9 @@ class TargetDetailSerializer(TargetSerializer):
         fields["link_lists"] = serializers.SerializerMethodField()
         return fields
 
-    @extend_schema_field({"type": "object", "additionalProperties": {"type": "string", "format": "uri"}})
+    @extend_schema_field(LINK_LISTS_SCHEMA)
     def get_link_lists(self, obj) -> dict[str, str]:
-        request = self.context.get("request")
-        return {
-            group.section.api_field: request.build_absolute_uri(group.more_url) if request else group.more_url
-            for group in obj.links
-        }
+        return link_lists(self, obj.links)
 
 
 class ThemeSerializer(serializers.ModelSerializer):

@@ -139,6 +139,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 IS_POSTGRESQL = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
+# Read replicas (portal/db_router.py): DATABASE_REPLICA_URLS, comma-separated, adds aliases replica1,
+# replica2, ... that take the reads of requests which have not written; writes stay on "default".
+DATABASE_REPLICA_URLS = env_list("DATABASE_REPLICA_URLS", "")
+try:
+    for number, replica_url in enumerate(DATABASE_REPLICA_URLS, start=1):
+        DATABASES[f"replica{number}"] = dj_database_url.parse(replica_url, conn_max_age=60, conn_health_checks=True)
+except ValueError as exc:
+    raise ImproperlyConfigured(f"DATABASE_REPLICA_URLS holds an invalid database URL ({exc}).") from exc
+DATABASE_ROUTERS = ["portal.db_router.ReplicaRouter"] if DATABASE_REPLICA_URLS else []
+
 # Database timeouts and outages (portal/outage.py). A database that is down, frozen or unreachable
 # costs a request a few seconds at most: it then answers 503 with Retry-After, and while the outage
 # lasts requests needing the database are refused at once until a background probe finds it back.
@@ -174,6 +184,9 @@ if IS_POSTGRESQL:
         DB_OPTIONS["tcp_user_timeout"] = statement_ms + 1000
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and DB_STATEMENT_TIMEOUT:
     DB_OPTIONS["timeout"] = DB_STATEMENT_TIMEOUT
+
+for alias in DATABASE_REPLICA_URLS and list(DATABASES)[1:]:  # the same timeouts on every replica
+    DATABASES[alias]["OPTIONS"] = {**DB_OPTIONS, **DATABASES[alias].get("OPTIONS", {})}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -212,6 +225,8 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 TESTING = env_bool("DJANGO_TESTING")
+if TESTING and not DATABASE_REPLICA_URLS:  # a replica alias for the router's tests: the test database itself
+    DATABASES["replica1"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -10,6 +10,8 @@ from portal.filters import (
     linked_to_target,
     target_filter,
     theme_filter,
+    with_member,
+    with_related,
 )
 from portal.models import PublicationStatus
 from programmes.models import Activity, Country, Programme, Resource
@@ -38,9 +40,7 @@ class ProgrammeFilter(PortalFilterSet):
     filter_goal = linked_to_goal("target_links")
 
     def filter_instrument(self, queryset, name, instrument):
-        return queryset.filter(
-            instrument_links__instrument=instrument, instrument_links__status=PublicationStatus.PUBLISHED
-        ).distinct()
+        return with_related(queryset, "instrument_links", instrument=instrument, status=PublicationStatus.PUBLISHED)
 
     class Meta:
         model = Programme
@@ -56,9 +56,7 @@ class ResourceFilter(PortalFilterSet):
     ordering = django_filters.OrderingFilter(fields=("title", "year", "users", "updated_at"), label=_("Sort by"))
 
     def filter_instrument(self, queryset, name, instrument):
-        return queryset.filter(
-            instrument_links__instrument=instrument, instrument_links__status=PublicationStatus.PUBLISHED
-        ).distinct()
+        return with_related(queryset, "instrument_links", instrument=instrument, status=PublicationStatus.PUBLISHED)
 
     class Meta:
         model = Resource
@@ -71,12 +69,15 @@ class ActivityFilter(PortalFilterSet):
     )
     theme = theme_filter("theme")
     programme = programme_filter()
-    instrument = instrument_filter("instruments")
+    instrument = instrument_filter("instruments", method="filter_instrument")
     year = YearFilter()
     search_fields = ("description", "country__name", "region")
     ordering = django_filters.OrderingFilter(
         fields=("year", ("country__name", "country"), "updated_at"), label=_("Sort by")
     )
+
+    def filter_instrument(self, queryset, name, instrument):
+        return with_member(queryset, "instruments", instrument)
 
     class Meta:
         model = Activity

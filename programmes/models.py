@@ -36,6 +36,7 @@ class CountryQuerySet(CuratedQuerySet):
 class Country(Curated):
     """A country or territory named in the sources; curated, so a new one is public only once published."""
 
+    scale_copies = False  # a vocabulary: generate_scale_data does not copy it
     slug = models.SlugField(_("slug"), max_length=80)
     name = models.CharField(_("name"), max_length=120, help_text=_("As the United Nations writes it."))
     iso3 = models.CharField(

@@ -72,14 +72,19 @@ class RecommendationViewSet(PublicReadOnlyViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
+        keys = ("code", "slug", "slug") if self.action == "list" else ("", "", "")  # a list shows only keys
         return (
             Recommendation.objects.published()
             .select_related("document__meeting", "agenda_item__meeting")
             .prefetch_related(
                 published_themes(),
-                published_links("target_links", RecommendationTarget, "target", "target__position"),
-                published_links("instrument_links", RecommendationInstrument, "instrument", "instrument__title"),
-                published_links("programme_links", RecommendationProgramme, "programme", "programme__title"),
+                published_links("target_links", RecommendationTarget, "target", "target__position", key=keys[0]),
+                published_links(
+                    "instrument_links", RecommendationInstrument, "instrument", "instrument__title", key=keys[1]
+                ),
+                published_links(
+                    "programme_links", RecommendationProgramme, "programme", "programme__title", key=keys[2]
+                ),
             )
         )
 

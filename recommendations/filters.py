@@ -9,6 +9,7 @@ from portal.filters import (
     linked_to_target,
     target_filter,
     theme_filter,
+    with_related,
 )
 from portal.models import PublicationStatus
 from programmes.models import Programme
@@ -71,14 +72,10 @@ class RecommendationFilter(PortalFilterSet):
     filter_goal = linked_to_goal("target_links")
 
     def filter_instrument(self, queryset, name, instrument):
-        return queryset.filter(
-            instrument_links__instrument=instrument, instrument_links__status=PublicationStatus.PUBLISHED
-        ).distinct()
+        return with_related(queryset, "instrument_links", instrument=instrument, status=PublicationStatus.PUBLISHED)
 
     def filter_programme(self, queryset, name, programme):
-        return queryset.filter(
-            programme_links__programme=programme, programme_links__status=PublicationStatus.PUBLISHED
-        ).distinct()
+        return with_related(queryset, "programme_links", programme=programme, status=PublicationStatus.PUBLISHED)
 
     def filter_agenda_item(self, queryset, name, value):
         return queryset.filter(agenda_item__in=AgendaItem.objects.published().filter(ref=value))

@@ -86,9 +86,6 @@ class InstrumentQuerySet(CuratedQuerySet):
         common_name = Coalesce(NullIf("short_title", Value("")), "title", output_field=models.TextField())
         return self.order_by(other.asc(), common_name.asc(), "pk")
 
-    def for_target(self, code):
-        return self.filter(target_links__target__code=code, target_links__status=PublicationStatus.PUBLISHED).distinct()
-
 
 class Instrument(Curated):
     slug = models.SlugField(_("slug"), max_length=100)

@@ -179,6 +179,16 @@ def test_recommendation_detail_shows_only_published_links(api, world):
     assert listed["targets"] == ["5.2"]
 
 
+def test_goal_detail_counts_its_links_and_points_to_their_filtered_lists(api):
+    goal = get_ok(api, "/api/v1/goals/16/")
+    assert set(goal["link_counts"]) == set(goal["link_lists"]) and len(goal["link_counts"]) == 4
+    for kind, count in goal["link_counts"].items():
+        assert goal["link_lists"][kind].endswith("?goal=16")
+        listed = get_ok(api, goal["link_lists"][kind])
+        assert listed["count"] == count > 0, kind  # entries, each counted once however many targets it links
+    assert "instruments" not in goal and "recommendations" not in goal  # counts, never the links themselves
+
+
 def test_goal_detail_lists_its_targets(api):
     goal = get_ok(api, "/api/v1/goals/16/")
     assert goal["iri"] == "http://metadata.un.org/sdg/16"

@@ -25,7 +25,7 @@ LIST_QUERIES = {
 
 DETAIL_QUERIES = {
     "/api/v1/targets/16.3/": 6,  # target and goal, indicators, four kinds of links (links_for_target)
-    "/api/v1/goals/16/": 2,
+    "/api/v1/goals/16/": 6,  # goal, targets, a count of each of the four kinds of links (link_counts_for_goal)
     "/api/v1/instruments/nelson-mandela-rules/": 5,  # + themes, target links, provisions, their links
     "/api/v1/instruments/nelson-mandela-rules/provisions/": 5,  # instrument exists, count, page, links, latest
     "/api/v1/instruments/nelson-mandela-rules/provisions/58/": 2,

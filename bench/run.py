@@ -1,0 +1,234 @@
+"""`make bench`: the portal against a bare Django ceiling, warm and cold, at normal size and at xFACTOR.
+
+Starts the portal under gunicorn (2 sync workers) on its own PostgreSQL database (migrated and seeded as
+`make run` does) with Redis as the cache, and the ceiling (bench/ceiling.py: the same bytes from memory,
+same gunicorn settings); runs Debian's wrk (8 connections) on each URL for the warm figures and a
+sequential client for the cold ones (each request right after a content-version bump, so it misses the
+cache), then again after `generate_scale_data --factor FACTOR`, which it removes at the end. The throttles
+are off for the run (one client address would otherwise be refused within a second).
+
+Environment: BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_SECONDS (per wrk run), BENCH_COLD (cold requests
+per URL), BENCH_FACTOR. Prints a markdown table; the raw figures go to BENCH_OUT (JSON).
+"""
+
+from __future__ import annotations
+
+import http.client
+import io
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / ".venv" / "bin"
+HOST = "127.0.0.1"
+PORTAL_PORT, CEILING_PORT = 18418, 18419
+SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+COLD = int(os.environ.get("BENCH_COLD", "20"))
+FACTOR = int(os.environ.get("BENCH_FACTOR", "100"))
+WORK = Path(os.environ.get("BENCH_WORK", "/tmp/portal-bench"))
+OUT = Path(os.environ.get("BENCH_OUT", WORK / "results.json"))
+URLS = [
+    "/",
+    "/sdg/",
+    "/sdg/16.3/",
+    "/instruments/nelson-mandela-rules/",
+    "/recommendations/?target=16.3",
+    "/search/?q=prison",
+    "/api/v1/targets/16.3/",
+    "/api/v1/recommendations/?target=16.3",
+    "/api/v1/search/?q=prison",
+]
+ENV = {
+    "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_bench"),
+    "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14"),
+    "DJANGO_SECRET_KEY": "bench-only-insecure-key",
+    "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "DJANGO_STATIC_ROOT": str(WORK / "static"),
+    "DJANGO_API_THROTTLE_RATE": "off",
+    "DJANGO_SEARCH_THROTTLE_RATE": "off",
+    "DJANGO_LOG_LEVEL": "ERROR",
+}
+# --threads 1: gunicorn turns a sync worker with threads (gunicorn.conf.py sets 4) into gthread.
+GUNICORN = ["--workers", "2", "--worker-class", "sync", "--threads", "1", "--access-logfile", "/dev/null"]
+
+
+def create_database() -> None:
+    url = urlsplit(ENV["DATABASE_URL"])
+    connection = ["-h", url.hostname or HOST, "-p", str(url.port or 5432), "-U", url.username or "postgres"]
+    name = url.path.lstrip("/")
+    subprocess.run(["dropdb", *connection, "--if-exists", name], check=True)
+    subprocess.run(["createdb", *connection, name], check=True)
+
+
+def setup_django():
+    os.environ.update(ENV)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("seed", verbosity=0)
+    call_command("collectstatic", "--noinput", verbosity=0)
+    cache.clear()
+
+
+def bump() -> None:
+    from django.db import transaction
+
+    from portal import versioning
+
+    with transaction.atomic():
+        versioning.bump()
+
+
+def start(args: list[str], port: int, env: dict, log: Path) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [str(BIN / "gunicorn"), *args, *GUNICORN, "--bind", f"{HOST}:{port}"],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    for _ in range(200):
+        try:
+            get(port, "/robots.txt")
+            return server
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"gunicorn on port {port} did not start; see {log}")
+
+
+def get(port: int, url: str) -> tuple[int, bytes, str, float]:
+    connection = http.client.HTTPConnection(HOST, port, timeout=60)
+    started = time.perf_counter()
+    connection.request("GET", url)
+    response = connection.getresponse()
+    body = response.read()
+    elapsed = (time.perf_counter() - started) * 1000
+    connection.close()
+    return response.status, body, response.getheader("Content-Type", ""), elapsed
+
+
+def wrk(port: int, url: str) -> dict:
+    command = [
+        "wrk",
+        "-t2",
+        "-c8",
+        f"-d{SECONDS}s",
+        "-s",
+        str(ROOT / "bench" / "latency.lua"),
+        f"http://{HOST}:{port}{url}",
+    ]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    found = re.search(r"^BENCH (.*)$", output, re.M)
+    requests, duration, errors, _bytes, p50, p95, p99 = (float(n) for n in found.group(1).split())
+    return {
+        "rps": requests / (duration / 1e6),
+        "p50": p50 / 1000,
+        "p95": p95 / 1000,
+        "p99": p99 / 1000,
+        "errors": int(errors),
+    }
+
+
+def cold(url: str) -> dict:
+    times = []
+    for _ in range(COLD):
+        bump()
+        status, _body, _type, elapsed = get(PORTAL_PORT, url)
+        times.append(elapsed)
+    times.sort()
+    return {"p50": statistics.median(times), "p95": times[max(int(len(times) * 0.95) - 1, 0)], "max": times[-1]}
+
+
+def measure(scale: str) -> dict:
+    pages = WORK / f"pages-{scale}"
+    pages.mkdir(parents=True, exist_ok=True)
+    results, index = {}, {}
+    for number, url in enumerate(URLS):
+        status, body, content_type, _ = get(PORTAL_PORT, url)
+        if status != 200:
+            raise SystemExit(f"{url} answered {status} at {scale}")
+        (pages / f"{number}.bin").write_bytes(body)
+        index[url] = {"file": f"{number}.bin", "content_type": content_type}
+        results[url] = {"bytes": len(body), "cold": cold(url)}
+    (pages / "index.json").write_text(json.dumps(index))
+    ceiling = start(
+        ["-c", "/dev/null", "bench.ceiling:application"],
+        CEILING_PORT,
+        {"BENCH_PAGES": str(pages)},
+        WORK / "ceiling.log",
+    )
+    try:
+        for url in URLS:
+            get(PORTAL_PORT, url)  # cached again after the cold loop's last bump
+            results[url]["warm"] = wrk(PORTAL_PORT, url)
+            results[url]["ceiling"] = wrk(CEILING_PORT, url)
+    finally:
+        ceiling.terminate()
+        ceiling.wait()
+    return results
+
+
+def table(figures: dict) -> str:
+    scales = list(figures["scales"])
+    lines = [
+        f"`make bench`, {figures['date']}, {figures['machine']}; wrk 8 connections {SECONDS} s per URL, "
+        f"cold = {COLD} sequential requests each right after a content-version bump.",
+        "",
+        "| scale | URL | bytes | warm req/s | p50 / p95 / p99 ms | ceiling req/s | portal/ceiling "
+        "| cold p50 / p95 ms | cold p95 ×scale/×1 |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for scale in scales:
+        for url, r in figures["scales"][scale].items():
+            w, c = r["warm"], r["cold"]
+            base = figures["scales"][scales[0]][url]["cold"]["p95"]
+            lines.append(
+                f"| {scale} | `{url}` | {r['bytes']:,} | {w['rps']:,.0f} "
+                f"| {w['p50']:.1f} / {w['p95']:.1f} / {w['p99']:.1f} "
+                f"| {r['ceiling']['rps']:,.0f} | {w['rps'] / r['ceiling']['rps']:.0%} "
+                f"| {c['p50']:.0f} / {c['p95']:.0f} | {c['p95'] / base:.2f} |"
+            )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    WORK.mkdir(parents=True, exist_ok=True)
+    create_database()
+    setup_django()
+    from django.core.management import call_command
+
+    portal = start(["-c", "gunicorn.conf.py"], PORTAL_PORT, ENV, WORK / "portal.log")
+    figures = {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": f"{platform.node()}, {os.cpu_count()} cores, {platform.platform(terse=True)}",
+        "scales": {},
+    }
+    try:
+        figures["scales"]["×1"] = measure("×1")
+        call_command("generate_scale_data", "--factor", str(FACTOR), stdout=io.StringIO())
+        figures["scales"][f"×{FACTOR}"] = measure(f"×{FACTOR}")
+    finally:
+        call_command("generate_scale_data", "--remove", stdout=io.StringIO())
+        portal.terminate()
+        portal.wait()
+    OUT.write_text(json.dumps(figures, indent=2))
+    print(table(figures))
+
+
+if __name__ == "__main__":
+    main()
