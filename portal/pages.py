@@ -16,7 +16,7 @@ leaves 100-199 to standards, 200-299 to programmes, 300-399 to recommendations.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
@@ -31,6 +31,19 @@ from portal.models import PublicationStatus, Target, Theme
 # How many entries each section of a shared page (and of the target's API detail) shows; the
 # total and a link to the full filtered list follow, so no page grows with the database.
 SECTION_LIMIT = 20
+
+
+@dataclass(frozen=True)
+class LinkPart:
+    """A part of a `LinkSection` on the target page (a briefing): the links whose entry is of one kind,
+    e.g. the instruments that are UN standards and norms, apart from treaties and regional texts."""
+
+    anchor: str  # the section's id, e.g. "standards-and-norms"
+    heading: str
+    nouns: tuple[str, str]  # singular, plural: counted in the summary, "3 treaties"
+    filters: Mapping[str, object]  # on the link model, e.g. {"instrument__category__in": ["treaty"]}
+    empty: str
+    list_query: Mapping[str, str] | None = None  # narrows the full list the same way, when its filters can
 
 
 @dataclass(frozen=True)
@@ -54,28 +67,31 @@ class LinkSection:
     api_serializer: type  # serializes one link row (the entry, then its evidence)
     api_list: str = ""  # the API list of the entries, filtered by ?target= (e.g. "api:provision-list")
     page_list: str = ""  # the public list page, filtered by ?target= (e.g. "standards:instrument-list")
+    parts: tuple[LinkPart, ...] = ()  # on the target page, the section is split into these (the API is not)
 
     @property
     def model(self) -> type[models.Model]:
         return target_link_models()[self.name]
 
-    def links(self, target: Target, *, limit: int = SECTION_LIMIT) -> tuple[list, int]:
-        """The first `limit` published links to `target` whose entries are published, and how many
-        there are in all: one query (the total is a window count over the same rows)."""
+    def links(self, target: Target, *, limit: int = SECTION_LIMIT, part: LinkPart | None = None) -> tuple[list, int]:
+        """The first `limit` published links to `target` whose entries are published (of `part`'s kind,
+        if given), and how many there are in all: one query (the total is a window count over the same
+        rows). A link joins one entry to one target, so the total counts distinct entries."""
         published = {f"{relation}__status": PublicationStatus.PUBLISHED for relation in self.published}
         first = list(
             self.model.objects.published()
-            .filter(target=target, **published)
+            .filter(target=target, **published, **(part.filters if part else {}))
             .select_related(*self.select_related)
             .annotate(in_all=Window(Count("pk")))
             .order_by(*self.order_by)[:limit]
         )
         return first, (first[0].in_all if first else 0)
 
-    def list_url(self, target: Target, *, api: bool = False) -> str:
+    def list_url(self, target: Target, *, api: bool = False, part: LinkPart | None = None) -> str:
         """The full list, filtered to `target` (the API's when there is no page for it)."""
         name = self.api_list if api or not self.page_list else self.page_list
-        return f"{reverse(name)}?{urlencode({'target': target.code})}" if name else ""
+        query = {"target": target.code, **((part.list_query or {}) if part else {})}
+        return f"{reverse(name)}?{urlencode(query)}" if name else ""
 
 
 @dataclass(frozen=True)
@@ -164,10 +180,29 @@ class LinkGroup:
     links: list  # the first SECTION_LIMIT
     total: int  # all of them
     more_url: str  # the full list, filtered to the target
+    part: LinkPart | None = None  # on the target page, the kind of entry this group holds
 
     @property
     def more(self) -> bool:
         return self.total > len(self.links)
+
+    @property
+    def anchor(self) -> str:
+        return self.part.anchor if self.part else self.section.anchor
+
+    @property
+    def heading(self) -> str:
+        return self.part.heading if self.part else self.section.heading
+
+    @property
+    def empty(self) -> str:
+        return self.part.empty if self.part else self.section.empty
+
+    @property
+    def noun(self) -> str:
+        """What the total counts, in the singular or plural it needs: "1 treaty", "12 rules"."""
+        singular, plural = self.part.nouns if self.part else (self.section.noun, f"{self.section.noun}s")
+        return singular if self.total == 1 else plural
 
 
 class TargetLinks(list):
@@ -187,9 +222,11 @@ class TargetLinks(list):
 
 
 def links_for_target(target: Target, *, api: bool = False) -> TargetLinks:
-    """One query per section, whatever the amount of content; each section bounded to SECTION_LIMIT."""
+    """One query per section (per part of a section on the page), whatever the amount of content;
+    each bounded to SECTION_LIMIT. The API keeps one list per section; the page splits them by kind."""
     groups = []
     for section in link_sections():
-        first, total = section.links(target)
-        groups.append(LinkGroup(section, first, total, section.list_url(target, api=api)))
+        for part in section.parts if not api and section.parts else (None,):
+            first, total = section.links(target, part=part)
+            groups.append(LinkGroup(section, first, total, section.list_url(target, api=api, part=part), part))
     return TargetLinks(groups)

@@ -148,7 +148,12 @@ class TargetDetailView(BreadcrumbMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["links"] = links_for_target(self.object)
+        context["links"] = links = links_for_target(self.object)
+        context["jumps"] = [
+            ("indicators", _("Indicators")),
+            *((group.anchor, group.heading) for group in links),
+            ("about-target", _("About this target")),
+        ]
         return context
 
     def get_breadcrumbs(self):
