@@ -33,6 +33,42 @@ from portal.models import PublicationStatus, Target, Theme
 SECTION_LIMIT = 20
 
 
+def first_and_total(queryset: models.QuerySet, *, limit: int = SECTION_LIMIT) -> tuple[list, int]:
+    """The first `limit` rows of `queryset` and how many there are in all: one query (the total is a
+    window count over the same rows), so a section costs the same whatever the amount of content."""
+    first = list(queryset.annotate(in_all=Window(Count("pk")))[:limit])
+    return first, (first[0].in_all if first else 0)
+
+
+@dataclass
+class BriefingSection:
+    """A bounded section of a briefing page (an instrument's, a programme's): its first entries, how
+    many there are in all (counted in the page's summary, which links to `anchor`) and the full list."""
+
+    anchor: str
+    heading: str
+    nouns: tuple[str, str]  # singular, plural
+    items: list
+    total: int
+    more_url: str = ""  # the full list, when there is a page or an API list for it
+
+    @property
+    def more(self) -> bool:
+        return self.total > len(self.items)
+
+    @property
+    def noun(self) -> str:
+        return self.nouns[0] if self.total == 1 else self.nouns[1]
+
+
+def briefing_section(
+    queryset: models.QuerySet, *, anchor: str, heading: str, nouns: tuple[str, str], more_url: str = ""
+) -> BriefingSection:
+    """The first SECTION_LIMIT entries of `queryset` as a section of a briefing page, in one query."""
+    items, total = first_and_total(queryset)
+    return BriefingSection(anchor, heading, nouns, items, total, more_url)
+
+
 @dataclass(frozen=True)
 class LinkPart:
     """A part of a `LinkSection` on the target page (a briefing): the links whose entry is of one kind,
@@ -78,14 +114,13 @@ class LinkSection:
         if given), and how many there are in all: one query (the total is a window count over the same
         rows). A link joins one entry to one target, so the total counts distinct entries."""
         published = {f"{relation}__status": PublicationStatus.PUBLISHED for relation in self.published}
-        first = list(
+        return first_and_total(
             self.model.objects.published()
             .filter(target=target, **published, **(part.filters if part else {}))
             .select_related(*self.select_related)
-            .annotate(in_all=Window(Count("pk")))
-            .order_by(*self.order_by)[:limit]
+            .order_by(*self.order_by),
+            limit=limit,
         )
-        return first, (first[0].in_all if first else 0)
 
     def list_url(self, target: Target, *, api: bool = False, part: LinkPart | None = None) -> str:
         """The full list, filtered to `target` (the API's when there is no page for it)."""
@@ -128,8 +163,7 @@ class ThemeSection:
 
     def first(self, theme: Theme, *, limit: int = SECTION_LIMIT) -> tuple[list, int]:
         """The first `limit` entries about `theme` and how many there are in all, in one query."""
-        first = list(self.entries(theme).annotate(in_all=Window(Count("pk")))[:limit])
-        return first, (first[0].in_all if first else 0)
+        return first_and_total(self.entries(theme), limit=limit)
 
     def list_url(self, theme: Theme) -> str:
         return f"{reverse(self.page_list)}?{urlencode({'theme': theme.slug})}" if self.page_list else ""
