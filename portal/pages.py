@@ -122,6 +122,16 @@ class LinkSection:
             limit=limit,
         )
 
+    def distinct_for_goal(self, goal) -> int:
+        """How many published entries are linked to any target of `goal`: distinct entries, not links."""
+        published = {f"{relation}__status": PublicationStatus.PUBLISHED for relation in self.published}
+        links = self.model.objects.published().filter(target__goal=goal, **published)
+        return links.values(self.name).distinct().count()
+
+    def goal_list_url(self, goal) -> str:
+        """The public list filtered to `goal`, if there is one."""
+        return f"{reverse(self.page_list)}?{urlencode({'goal': goal.code})}" if self.page_list else ""
+
     def list_url(self, target: Target, *, api: bool = False, part: LinkPart | None = None) -> str:
         """The full list, filtered to `target` (the API's when there is no page for it)."""
         name = self.api_list if api or not self.page_list else self.page_list

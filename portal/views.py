@@ -133,6 +133,10 @@ class GoalDetailView(BreadcrumbMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["targets"] = counted_links(self.object.targets.all(), by="target")
+        context["summary"] = [
+            (section, section.distinct_for_goal(self.object), section.goal_list_url(self.object))
+            for section in link_sections()
+        ]
         return context
 
     def get_breadcrumbs(self):
