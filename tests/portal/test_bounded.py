@@ -103,9 +103,10 @@ def test_a_theme_page_shows_each_sections_first_entries_the_total_and_the_full_l
     theme.instruments.add(*instruments)
     total = Instrument.objects.published().filter(themes=theme).count()
     body = client.get(f"/themes/{theme.slug}/").content.decode()
-    section = body[body.index("<h2>Instruments</h2>") :].split("<h2>")[1]
+    section = body[body.index('<h2 id="instruments">') :].split("<h2")[1]
     assert section.count("<li") == SECTION_LIMIT
-    assert f'<a href="/instruments/?theme={theme.slug}">All {total}</a>' in section
+    assert f'<a href="/instruments/?theme={theme.slug}">All {total} instruments</a>' in section
+    assert f'<a href="#instruments"><strong>{total}</strong> instruments</a>' in body  # the summary
     Instrument.objects.filter(slug__startswith="themed-").delete()
     after = client.get(f"/themes/{theme.slug}/").content.decode()
-    assert "All " not in after.split("<h2>Instruments</h2>")[1].split("<h2>")[0]
+    assert "All " not in after.split('<h2 id="instruments">')[1].split("<h2")[0]
