@@ -6,7 +6,7 @@ from http import HTTPStatus
 
 import pytest
 
-from portal.models import PublicationStatus
+from portal.models import PublicationStatus, Theme
 from portal.pages import SECTION_LIMIT
 from portal.versioning import bump
 from programmes.models import Activity, Programme
@@ -19,6 +19,7 @@ pytestmark = pytest.mark.django_db
 MANDELA = "/instruments/nelson-mandela-rules/"
 PROGRAMME_SLUG = "prison-reform-portfolio"
 PROGRAMME = f"/programmes/{PROGRAMME_SLUG}/"
+THEME_QUERIES = 6  # the theme, then one query for each of its five sections
 
 
 def add_activities(how_many: int, *, start: int = 0) -> None:
@@ -117,3 +118,12 @@ def test_a_programme_names_its_recommendations_by_their_words_not_bare_symbols(c
 def test_briefing_page_query_counts_are_pinned(client, path, queries):
     """The entry, its themes and its own parts (rules; initiatives and areas), then one query a section."""
     assert queries_for(client, path) == queries
+
+
+@pytest.mark.usefixtures("uncached")
+def test_the_theme_page_query_count_does_not_grow_with_more_entries(client):
+    path = "/themes/prison-and-penal-reform/"
+    before = queries_for(client, path)
+    theme = Theme.objects.get(slug="prison-and-penal-reform")
+    theme.instruments.add(*Instrument.objects.published().exclude(themes=theme))
+    assert queries_for(client, path) == before == THEME_QUERIES
