@@ -258,7 +258,11 @@ class TargetLinks(list):
 
     @property
     def by_name(self) -> dict[str, list]:
-        return {group.section.name: group.links for group in self}
+        """The links of each section (a section split into parts on the page: its parts' links in turn)."""
+        links: dict[str, list] = {}
+        for group in self:
+            links.setdefault(group.section.name, []).extend(group.links)
+        return links
 
     @property
     def counts(self) -> dict[str, int]:
