@@ -16,7 +16,7 @@ leaves 100-199 to standards, 200-299 to programmes, 300-399 to recommendations.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
@@ -31,6 +31,55 @@ from portal.models import Goal, PublicationStatus, Target, Theme
 # How many entries each section of a shared page (and of the target's API detail) shows; the
 # total and a link to the full filtered list follow, so no page grows with the database.
 SECTION_LIMIT = 20
+
+
+def first_and_total(queryset: models.QuerySet, *, limit: int = SECTION_LIMIT) -> tuple[list, int]:
+    """The first `limit` rows of `queryset` and how many there are in all: one query (the total is a
+    window count over the same rows), so a section costs the same whatever the amount of content."""
+    first = list(queryset.annotate(in_all=Window(Count("pk")))[:limit])
+    return first, (first[0].in_all if first else 0)
+
+
+@dataclass
+class BriefingSection:
+    """A bounded section of a briefing page (an instrument's, a programme's): its first entries, how
+    many there are in all (counted in the page's summary, which links to `anchor`) and the full list."""
+
+    anchor: str
+    heading: str
+    nouns: tuple[str, str]  # singular, plural
+    items: list
+    total: int
+    more_url: str = ""  # the full list, when there is a page or an API list for it
+
+    @property
+    def more(self) -> bool:
+        return self.total > len(self.items)
+
+    @property
+    def noun(self) -> str:
+        return self.nouns[0] if self.total == 1 else self.nouns[1]
+
+
+def briefing_section(
+    queryset: models.QuerySet, *, anchor: str, heading: str, nouns: tuple[str, str], more_url: str = ""
+) -> BriefingSection:
+    """The first SECTION_LIMIT entries of `queryset` as a section of a briefing page, in one query."""
+    items, total = first_and_total(queryset)
+    return BriefingSection(anchor, heading, nouns, items, total, more_url)
+
+
+@dataclass(frozen=True)
+class LinkPart:
+    """A part of a `LinkSection` on the target page (a briefing): the links whose entry is of one kind,
+    e.g. the instruments that are UN standards and norms, apart from treaties and regional texts."""
+
+    anchor: str  # the section's id, e.g. "standards-and-norms"
+    heading: str
+    nouns: tuple[str, str]  # singular, plural: counted in the summary, "3 treaties"
+    filters: Mapping[str, object]  # on the link model, e.g. {"instrument__category__in": ["treaty"]}
+    empty: str
+    list_query: Mapping[str, str] | None = None  # narrows the full list the same way, when its filters can
 
 
 @dataclass(frozen=True)
@@ -54,23 +103,24 @@ class LinkSection:
     api_serializer: type  # serializes one link row (the entry, then its evidence)
     api_list: str = ""  # the API list of the entries, filtered by ?target= (e.g. "api:provision-list")
     page_list: str = ""  # the public list page, filtered by ?target= (e.g. "standards:instrument-list")
+    parts: tuple[LinkPart, ...] = ()  # on the target page, the section is split into these (the API is not)
 
     @property
     def model(self) -> type[models.Model]:
         return target_link_models()[self.name]
 
-    def links(self, target: Target, *, limit: int = SECTION_LIMIT) -> tuple[list, int]:
-        """The first `limit` published links to `target` whose entries are published, and how many
-        there are in all: one query (the total is a window count over the same rows)."""
+    def links(self, target: Target, *, limit: int = SECTION_LIMIT, part: LinkPart | None = None) -> tuple[list, int]:
+        """The first `limit` published links to `target` whose entries are published (of `part`'s kind,
+        if given), and how many there are in all: one query (the total is a window count over the same
+        rows). A link joins one entry to one target, so the total counts distinct entries."""
         published = {f"{relation}__status": PublicationStatus.PUBLISHED for relation in self.published}
-        first = list(
+        return first_and_total(
             self.model.objects.published()
-            .filter(target=target, **published)
+            .filter(target=target, **published, **(part.filters if part else {}))
             .select_related(*self.select_related)
-            .annotate(in_all=Window(Count("pk")))
-            .order_by(*self.order_by)[:limit]
+            .order_by(*self.order_by),
+            limit=limit,
         )
-        return first, (first[0].in_all if first else 0)
 
     def count_entries(self, **where) -> int:
         """How many published entries have a published link matching `where` (e.g. target__goal=goal):
@@ -79,13 +129,17 @@ class LinkSection:
         links = self.model.objects.published().filter(**where, **published)
         return links.order_by().values(self.name).distinct().count()
 
-    def list_url(self, target: Target, *, api: bool = False) -> str:
-        """The full list, filtered to `target` (the API's when there is no page for it)."""
-        return self.filtered_list_url("target", target.code, api=api)
+    def goal_list_url(self, goal) -> str:
+        """The public list filtered to `goal`, if there is one."""
+        return f"{reverse(self.page_list)}?{urlencode({'goal': goal.code})}" if self.page_list else ""
 
-    def filtered_list_url(self, parameter: str, value: str, *, api: bool = False) -> str:
+    def list_url(self, target: Target, *, api: bool = False, part: LinkPart | None = None) -> str:
+        """The full list, filtered to `target` (the API's when there is no page for it)."""
+        return self.filtered_list_url({"target": target.code, **((part.list_query or {}) if part else {})}, api=api)
+
+    def filtered_list_url(self, query: dict, *, api: bool = False) -> str:
         name = self.api_list if api or not self.page_list else self.page_list
-        return f"{reverse(name)}?{urlencode({parameter: value})}" if name else ""
+        return f"{reverse(name)}?{urlencode(query)}" if name else ""
 
 
 @dataclass(frozen=True)
@@ -122,8 +176,7 @@ class ThemeSection:
 
     def first(self, theme: Theme, *, limit: int = SECTION_LIMIT) -> tuple[list, int]:
         """The first `limit` entries about `theme` and how many there are in all, in one query."""
-        first = list(self.entries(theme).annotate(in_all=Window(Count("pk")))[:limit])
-        return first, (first[0].in_all if first else 0)
+        return first_and_total(self.entries(theme), limit=limit)
 
     def list_url(self, theme: Theme) -> str:
         return f"{reverse(self.page_list)}?{urlencode({'theme': theme.slug})}" if self.page_list else ""
@@ -174,10 +227,29 @@ class LinkGroup:
     links: list  # the first SECTION_LIMIT
     total: int  # all of them
     more_url: str  # the full list, filtered to the target
+    part: LinkPart | None = None  # on the target page, the kind of entry this group holds
 
     @property
     def more(self) -> bool:
         return self.total > len(self.links)
+
+    @property
+    def anchor(self) -> str:
+        return self.part.anchor if self.part else self.section.anchor
+
+    @property
+    def heading(self) -> str:
+        return self.part.heading if self.part else self.section.heading
+
+    @property
+    def empty(self) -> str:
+        return self.part.empty if self.part else self.section.empty
+
+    @property
+    def noun(self) -> str:
+        """What the total counts, in the singular or plural it needs: "1 treaty", "12 rules"."""
+        singular, plural = self.part.nouns if self.part else (self.section.noun, f"{self.section.noun}s")
+        return singular if self.total == 1 else plural
 
 
 class TargetLinks(list):
@@ -189,7 +261,11 @@ class TargetLinks(list):
 
     @property
     def by_name(self) -> dict[str, list]:
-        return {group.section.name: group.links for group in self}
+        """The links of each section (a section split into parts on the page: its parts' links in turn)."""
+        links: dict[str, list] = {}
+        for group in self:
+            links.setdefault(group.section.name, []).extend(group.links)
+        return links
 
     @property
     def counts(self) -> dict[str, int]:
@@ -197,11 +273,13 @@ class TargetLinks(list):
 
 
 def links_for_target(target: Target, *, api: bool = False) -> TargetLinks:
-    """One query per section, whatever the amount of content; each section bounded to SECTION_LIMIT."""
+    """One query per section (per part of a section on the page), whatever the amount of content;
+    each bounded to SECTION_LIMIT. The API keeps one list per section; the page splits them by kind."""
     groups = []
     for section in link_sections():
-        first, total = section.links(target)
-        groups.append(LinkGroup(section, first, total, section.list_url(target, api=api)))
+        for part in section.parts if not api and section.parts else (None,):
+            first, total = section.links(target, part=part)
+            groups.append(LinkGroup(section, first, total, section.list_url(target, api=api, part=part), part))
     return TargetLinks(groups)
 
 
@@ -210,7 +288,10 @@ def link_counts_for_goal(goal: Goal, *, api: bool = False) -> TargetLinks:
     the full list filtered by ?goal=: one count per section, whatever the amount of content."""
     return TargetLinks(
         LinkGroup(
-            section, [], section.count_entries(target__goal=goal), section.filtered_list_url("goal", goal.code, api=api)
+            section,
+            [],
+            section.count_entries(target__goal=goal),
+            section.filtered_list_url({"goal": goal.code}, api=api),
         )
         for section in link_sections()
     )

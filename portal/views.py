@@ -5,13 +5,23 @@ from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
 from portal.models import Goal, Indicator, PublicationStatus, Target, Theme
 from portal.outage import without_database
-from portal.pages import HomeBlock, HomeCount, RecentEntries, ThemeSection, link_sections, links_for_target, registered
+from portal.pages import (
+    BriefingSection,
+    HomeBlock,
+    HomeCount,
+    RecentEntries,
+    ThemeSection,
+    link_sections,
+    links_for_target,
+    registered,
+)
 from portal.search import FACET_HEADINGS, SearchOutcome, run_search
 from portal.throttling import SearchRateThrottle, throttled
 
@@ -137,6 +147,10 @@ class GoalDetailView(BreadcrumbMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["targets"] = counted_links(self.object.targets.all(), by="target")
+        context["summary"] = [
+            (section, section.count_entries(target__goal=self.object), section.goal_list_url(self.object))
+            for section in link_sections()
+        ]
         return context
 
     def get_breadcrumbs(self):
@@ -152,7 +166,12 @@ class TargetDetailView(BreadcrumbMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["links"] = links_for_target(self.object)
+        context["links"] = links = links_for_target(self.object)
+        context["jumps"] = [
+            ("indicators", _("Indicators")),
+            *((group.anchor, group.heading) for group in links),
+            ("about-target", _("About this target")),
+        ]
         return context
 
     def get_breadcrumbs(self):
@@ -208,10 +227,17 @@ class ThemeDetailView(BreadcrumbMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["sections"] = [
-            (section, *section.first(self.object), section.list_url(self.object))
-            for section in registered(ThemeSection)
-        ]
+        sections = []
+        for section in registered(ThemeSection):
+            entries, total = section.first(self.object)
+            nouns = section.count_nouns if section.count_nouns[0] else (section.heading.lower(),) * 2
+            briefing = BriefingSection(
+                slugify(section.heading), section.heading, nouns, entries, total, section.list_url(self.object)
+            )
+            sections.append((section, briefing))
+        context["sections"] = sections
+        context["summary"] = [briefing for _, briefing in sections]
+        context["jumps"] = [(briefing.anchor, briefing.heading) for _, briefing in sections]
         return context
 
     def get_breadcrumbs(self):

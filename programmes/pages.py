@@ -82,5 +82,6 @@ register(
         entries=lambda theme: Activity.objects.published().filter(theme=theme).select_related("country"),
         row_template="programmes/includes/theme_activity.html",
         empty=_("None recorded."),
+        count_nouns=("technical-assistance activity", "technical-assistance activities"),
     )
 )

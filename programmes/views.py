@@ -2,10 +2,12 @@
 
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
 from portal.models import PublicationStatus, published_themes
+from portal.pages import briefing_section
 from portal.views import BreadcrumbMixin, FilteredListView
 from programmes.filters import ActivityFilter, CountryFilter, ProgrammeFilter, ResourceFilter
 from programmes.models import (
@@ -35,6 +37,16 @@ class ProgrammeListView(FilteredListView):
         return [(_("Programmes"), "")]
 
 
+def same_evidence_together(links: list) -> list[tuple[object, list]]:
+    """Links that give the same reason from the same source, gathered under it in the order first
+    met: [(the first link, for its evidence), [the links]], so a page states a reason once."""
+    groups: dict[tuple, tuple[object, list]] = {}
+    for link in links:
+        key = (link.basis, link.rationale, link.source_symbol, link.source_locator)
+        groups.setdefault(key, (link, []))[1].append(link)
+    return list(groups.values())
+
+
 class ProgrammeDetailView(BreadcrumbMixin, DetailView):
     template_name = "programmes/programme_detail.html"
 
@@ -46,23 +58,59 @@ class ProgrammeDetailView(BreadcrumbMixin, DetailView):
                 published_themes(),
                 Prefetch("children", queryset=Programme.objects.published()),
                 Prefetch("intervention_areas", queryset=InterventionArea.objects.published()),
-                Prefetch("resources", queryset=Resource.objects.published()),
             )
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         programme = self.object
-        context.update(
-            target_links=ProgrammeTarget.objects.published().filter(programme=programme).select_related("target"),
-            instrument_links=ProgrammeInstrument.objects.published()
-            .filter(programme=programme, instrument__status=PUBLISHED)
-            .select_related("instrument"),
+        filtered = urlencode({"programme": programme.slug})
+        sections = [
+            briefing_section(
+                ProgrammeTarget.objects.published().filter(programme=programme).select_related("target"),
+                anchor="targets",
+                heading=_("SDG targets"),
+                nouns=(_("SDG target"), _("SDG targets")),
+            ),
+            briefing_section(
+                ProgrammeInstrument.objects.published()
+                .filter(programme=programme, instrument__status=PUBLISHED)
+                .select_related("instrument"),
+                anchor="instruments",
+                heading=_("Instruments it promotes"),
+                nouns=(_("instrument"), _("instruments")),
+            ),
+            briefing_section(
+                Resource.objects.published().filter(programme=programme),
+                anchor="resources",
+                heading=_("Tools and publications"),
+                nouns=(_("tool or publication"), _("tools and publications")),
+            ),
             # Recommendations sit above this app: reached through the reverse relation.
-            recommendation_links=programme.recommendation_links.published()
-            .filter(recommendation__status=PUBLISHED, recommendation__document__status=PUBLISHED)
-            .select_related("recommendation__document"),
-            activities=Activity.objects.published().filter(programme=programme).select_related("country"),
+            briefing_section(
+                programme.recommendation_links.published()
+                .filter(recommendation__status=PUBLISHED, recommendation__document__status=PUBLISHED)
+                .select_related("recommendation__document")
+                .order_by("recommendation__document__symbol", "recommendation__position"),
+                anchor="recommendations",
+                heading=_("Recommendations concerning it"),
+                nouns=(_("recommendation"), _("recommendations")),
+                more_url=f"{reverse('recommendations:recommendation-list')}?{filtered}",
+            ),
+            briefing_section(
+                Activity.objects.published().filter(programme=programme).select_related("country"),
+                anchor="activities",
+                heading=_("Technical assistance"),
+                nouns=(_("technical-assistance activity"), _("technical-assistance activities")),
+                more_url=f"{reverse('programmes:activity-list')}?{filtered}",
+            ),
+        ]
+        by_anchor = {section.anchor: section for section in sections}
+        context.update(
+            sections=by_anchor,
+            summary=sections,
+            jumps=[(section.anchor, section.heading) for section in sections],
+            recommendations_by_reason=same_evidence_together(by_anchor["recommendations"].items),
         )
         return context
 

@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from portal.pages import HomeCount, LinkSection, RecentEntries, ThemeSection, register
-from recommendations.models import Recommendation
+from portal.pages import HomeCount, LinkPart, LinkSection, RecentEntries, ThemeSection, register
+from recommendations.models import Recommendation, RecommendationKind
 from recommendations.serializers import RecommendationLinkSerializer
 
 register(
@@ -23,6 +23,25 @@ register(
         api_serializer=RecommendationLinkSerializer,
         api_list="api:recommendation-list",
         page_list="recommendations:recommendation-list",
+        parts=(
+            LinkPart(
+                anchor="recommendations",
+                heading=_("Recommendations"),
+                nouns=(_("recommendation"), _("recommendations")),
+                filters={"recommendation__kind__in": [RecommendationKind.RECOMMENDATION]},
+                empty=_("No recommendation is linked to this target yet."),
+                list_query={"kind": RecommendationKind.RECOMMENDATION},
+            ),
+            LinkPart(
+                anchor="questions",
+                heading=_("Questions for discussion and views expressed"),
+                nouns=(_("question or view for discussion"), _("questions and views for discussion")),
+                filters={
+                    "recommendation__kind__in": [RecommendationKind.QUESTION, RecommendationKind.SUMMARY_OF_VIEWS]
+                },
+                empty=_("No question for discussion is linked to this target yet."),
+            ),
+        ),
     )
 )
 

@@ -1,9 +1,11 @@
 """How instruments and their provisions appear on the shared pages (registered with `portal.pages`)."""
 
+from django.db.models import TextField, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
 
-from portal.pages import HomeBlock, HomeCount, LinkSection, RecentEntries, ThemeSection, register
-from standards.models import Instrument, Provision
+from portal.pages import HomeBlock, HomeCount, LinkPart, LinkSection, RecentEntries, ThemeSection, register
+from standards.models import Instrument, InstrumentCategory, Provision
 from standards.serializers import InstrumentLinkSerializer, ProvisionLinkSerializer
 
 register(
@@ -17,12 +19,49 @@ register(
         empty=_("No instrument is linked to this target yet."),
         row_template="standards/includes/target_instrument_link.html",
         select_related=("instrument",),
-        order_by=("instrument__title",),
+        # by the name people know them by (the Bangkok Rules under B), as Instrument.by_common_name()
+        order_by=(
+            Coalesce(NullIf("instrument__short_title", Value("")), "instrument__title", output_field=TextField()).asc(),
+            "instrument__pk",
+        ),
         published=("instrument",),
         api_field="instruments",
         api_serializer=InstrumentLinkSerializer,
         api_list="api:instrument-list",
         page_list="standards:instrument-list",
+        parts=(
+            LinkPart(
+                anchor="standards-and-norms",
+                heading=_("UN standards and norms"),
+                nouns=(_("UN standard or norm"), _("UN standards and norms")),
+                filters={"instrument__category__in": [InstrumentCategory.STANDARD_AND_NORM]},
+                empty=_("No UN standard or norm is linked to this target yet."),
+                list_query={"category": InstrumentCategory.STANDARD_AND_NORM},
+            ),
+            LinkPart(
+                anchor="treaties",
+                heading=_("Treaties and protocols"),
+                nouns=(_("treaty"), _("treaties")),
+                filters={"instrument__category__in": [InstrumentCategory.TREATY]},
+                empty=_("No treaty is linked to this target yet."),
+                list_query={"category": InstrumentCategory.TREATY},
+            ),
+            LinkPart(
+                anchor="other-instruments",
+                heading=_("Declarations, model treaties, regional and other documents"),
+                nouns=(_("other document"), _("other documents")),
+                filters={
+                    "instrument__category__in": [
+                        InstrumentCategory.CONGRESS_DECLARATION,
+                        InstrumentCategory.UN_DECLARATION,
+                        InstrumentCategory.MODEL_TREATY,
+                        InstrumentCategory.REGIONAL,
+                        InstrumentCategory.RELATED,
+                    ]
+                },
+                empty=_("No other document is linked to this target yet."),
+            ),
+        ),
     )
 )
 register(

@@ -6,10 +6,12 @@ from operator import attrgetter
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
 from portal.models import PublicationStatus, published_themes
+from portal.pages import briefing_section
 from portal.views import BreadcrumbMixin, FilteredListView
 from standards.filters import InstrumentFilter
 from standards.models import Instrument, InstrumentCategory, InstrumentTarget, Provision, ProvisionTarget
@@ -85,27 +87,60 @@ class InstrumentDetailView(BreadcrumbMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         instrument = self.object
+        filtered = {"instrument": instrument.slug}
+        sections = [
+            briefing_section(
+                InstrumentTarget.objects.published().filter(instrument=instrument).select_related("target__goal"),
+                anchor="targets",
+                heading=_("SDG targets it serves"),
+                nouns=(_("SDG target"), _("SDG targets")),
+            ),
+            briefing_section(
+                ProvisionTarget.objects.published()
+                .filter(provision__instrument=instrument, provision__status=PUBLISHED)
+                .select_related("provision__instrument", "target")
+                .order_by("provision__position", "target__position"),
+                anchor="rule-targets",
+                heading=_("Rules linked to SDG targets"),
+                nouns=(_("rule linked to a target"), _("rules linked to targets")),
+            ),
+            # Programmes and recommendations sit above this app: reached through the reverse relations.
+            briefing_section(
+                instrument.programme_links.published().filter(programme__status=PUBLISHED).select_related("programme"),
+                anchor="programmes",
+                heading=_("Programmes that promote it"),
+                nouns=(_("programme"), _("programmes")),
+                more_url=f"{reverse('programmes:programme-list')}?{urlencode(filtered)}",
+            ),
+            briefing_section(
+                instrument.resource_links.published().filter(resource__status=PUBLISHED).select_related("resource"),
+                anchor="resources",
+                heading=_("Tools and publications"),
+                nouns=(_("tool or publication"), _("tools and publications")),
+            ),
+            briefing_section(
+                instrument.recommendation_links.published()
+                .filter(recommendation__status=PUBLISHED, recommendation__document__status=PUBLISHED)
+                .select_related("recommendation__document")
+                .order_by("recommendation__document__symbol", "recommendation__position"),
+                anchor="recommendations",
+                heading=_("Recommendations that cite it"),
+                nouns=(_("recommendation"), _("recommendations")),
+                more_url=f"{reverse('recommendations:recommendation-list')}?{urlencode(filtered)}",
+            ),
+            briefing_section(
+                instrument.activities.published().select_related("country"),
+                anchor="activities",
+                heading=_("Technical assistance"),
+                nouns=(_("technical-assistance activity"), _("technical-assistance activities")),
+                more_url=f"{reverse('programmes:activity-list')}?{urlencode(filtered)}",
+            ),
+        ]
         context.update(
             table_of_contents=table_of_contents(instrument.provisions.all()),
-            target_links=InstrumentTarget.objects.published()
-            .filter(instrument=instrument)
-            .select_related("target__goal"),
-            provision_target_links=ProvisionTarget.objects.published()
-            .filter(provision__instrument=instrument, provision__status=PUBLISHED)
-            .select_related("provision__instrument", "target")
-            .order_by("provision__position", "target__position"),
-            # Programmes and recommendations sit above this app: reached through the reverse relations.
-            programme_links=instrument.programme_links.published()
-            .filter(programme__status=PUBLISHED)
-            .select_related("programme"),
-            resource_links=instrument.resource_links.published()
-            .filter(resource__status=PUBLISHED)
-            .select_related("resource"),
-            recommendation_links=instrument.recommendation_links.published()
-            .filter(recommendation__status=PUBLISHED, recommendation__document__status=PUBLISHED)
-            .select_related("recommendation__document")
-            .order_by("recommendation__document__symbol", "recommendation__position"),
-            activities=instrument.activities.published().select_related("country"),
+            sections={section.anchor.replace("-", "_"): section for section in sections},
+            summary=sections,
+            jumps=[("text", _("Official text")), *((section.anchor, section.heading) for section in sections)],
             jsonld=instrument_json_ld(instrument, self.request),
         )
         return context

@@ -217,3 +217,29 @@ def test_the_layout_mirrors_right_to_left(browser, portal_url, path):
         assert rtl["x"] > ltr["x"]  # the portal's name moves to the right-hand side
         assert scroll_width(page) <= viewport["width"]
         context.close()
+
+
+def test_from_the_target_page_jump_to_programmes_and_read_a_links_evidence(desktop):
+    desktop.goto("/sdg/16.3/")
+    summary = desktop.locator(".briefing-summary")
+    jump_menu = desktop.get_by_role("navigation", name="On this page")
+    # the summary and the jump menu fit the first screen at 1366 px
+    assert summary.bounding_box()["y"] + summary.bounding_box()["height"] <= DESKTOP["height"]
+    assert jump_menu.bounding_box()["y"] + jump_menu.bounding_box()["height"] <= DESKTOP["height"]
+    jump_menu.get_by_role("link", name="Programmes").click()
+    assert desktop.url.endswith("#programmes")
+    section = desktop.locator("section.briefing-section", has=desktop.locator("#programmes"))
+    first = section.locator(".entry-list > li").first
+    evidence = first.locator(".evidence")
+    assert not evidence.is_visible()  # folded until asked for
+    first.locator("summary").click()
+    assert evidence.is_visible()
+    assert "Source:" in evidence.inner_text() and len(evidence.inner_text()) > 40
+
+
+def test_the_target_page_prints_its_evidence_open_and_no_jump_menu(desktop):
+    desktop.goto("/sdg/16.3/")
+    desktop.emulate_media(media="print")
+    assert not desktop.get_by_role("navigation", name="On this page").is_visible()
+    assert desktop.locator(".evidence-details .evidence").first.is_visible()
+    desktop.emulate_media(media="screen")
