@@ -38,6 +38,7 @@ register(
         vocabulary=("title", "short_title", "summary"),
         type_weight=1.5,
         code_field="resolution_symbol",
+        name_fields=("short_title", "title", "aliases"),
         theme_owner="instrument_id",
         goal_links=(InstrumentTarget, "instrument_id"),
     )

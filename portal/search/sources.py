@@ -44,6 +44,7 @@ class Source:
     title_weights: str = "a"
     kind_weights: Mapping[str, float] = field(default_factory=dict)  # row["kind"] -> factor
     code_field: str = ""  # an exact match of the whole query on this column puts the entry first
+    name_fields: tuple[str, ...] = ()  # so does an exact match on one of the names in these columns
     document_field: str = ""  # the `document` facet value of a result
     goal_field: str = ""  # the column holding the result's own SDG goal code
     theme_owner: str = ""  # tagged with themes: the owner column of `model.themes.through`
@@ -55,20 +56,32 @@ class Source:
 
     def row_fields(self) -> tuple[str, ...]:
         """The columns a result row carries: what `describe`, the weights and the facets read."""
-        return tuple(dict.fromkeys((*self.values, *([self.code_field] if self.code_field else []))))
+        return tuple(dict.fromkeys((*self.values, *([self.code_field] if self.code_field else []), *self.name_fields)))
 
     def weight(self, row: dict) -> float:
         return self.type_weight * self.kind_weights.get(row.get("kind"), 1.0)
 
     def exact_code_bonus(self, row: dict, text: str) -> float:
         """An exact SDG code or document symbol ("16.3", "A/CONF.234/5") puts that entry first, and
-        so does a resolution number as usually cited ("70/175" for A/RES/70/175)."""
-        code, query = (row.get(self.code_field) or "").lower(), text.strip().lower()
-        if not self.code_field or not code or not query:
+        so does a resolution number as usually cited ("70/175" for A/RES/70/175) or one of the entry's
+        names typed in full ("Kyoto Declaration", not the Fourth Congress's declaration held in Kyoto)."""
+        code, query = (row.get(self.code_field) or "").lower(), " ".join(text.lower().split())
+        if not query:
             return 0.0
-        if code == query or ("/" in query and query[:1].isdigit() and code.endswith(f"/res/{query}")):
+        if code and (code == query or ("/" in query and query[:1].isdigit() and code.endswith(f"/res/{query}"))):
+            return 10.0
+        if query in self.names(row):
             return 10.0
         return 0.0
+
+    def names(self, row: dict) -> set[str]:
+        """The entry's names ("Kyoto Declaration", its official title, its other names), lower case."""
+        names = set()
+        for field_name in self.name_fields:
+            value = row.get(field_name) or []
+            for name in [value] if isinstance(value, str) else value:
+                names.add(" ".join(str(name).lower().split()))
+        return names
 
 
 _sources: dict[str, Source] = {}
