@@ -46,18 +46,15 @@ def same_site_path(url: str, base: str = "/") -> str | None:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-# Search facets combine without end (each result page offers every other facet); one facet at a
-# time reaches every result the unfiltered search shows, so deeper combinations are not followed.
-SEARCH_PATHS = ("/search/", "/api/v1/search/")
-SEARCH_QUERY_WORDS = {"q", "page", "page_size", "correct", "format"}
+# Filters and search facets combine without end (each filtered page offers every other filter);
+# one filter at a time reaches every entry the unfiltered list shows, so deeper combinations are
+# not followed.
+NOT_FILTERS = {"q", "search", "page", "page_size", "correct", "format", "ordering"}
 
 
 def is_facet_combination(path: str) -> bool:
-    parts = urlsplit(path)
-    if parts.path not in SEARCH_PATHS:
-        return False
-    facets = {name for name, _ in parse_qsl(parts.query) if name not in SEARCH_QUERY_WORDS}
-    return len(facets) > 1
+    filters = {name for name, _ in parse_qsl(urlsplit(path).query) if name not in NOT_FILTERS}
+    return len(filters) > 1
 
 
 def links_in(body: str, content_type: str) -> list[str]:
