@@ -140,6 +140,7 @@ class InstrumentDetailView(BreadcrumbMixin, DetailView):
             table_of_contents=table_of_contents(instrument.provisions.all()),
             sections={section.anchor.replace("-", "_"): section for section in sections},
             summary=sections,
+            connected=any(section.total for section in sections),
             jumps=[("text", _("Official text")), *((section.anchor, section.heading) for section in sections)],
             jsonld=instrument_json_ld(instrument, self.request),
         )

@@ -130,3 +130,11 @@ class TestProvisions:
     def test_rule_page_query_count_is_fixed(self, client, django_assert_num_queries):
         with django_assert_num_queries(4):
             client.get("/instruments/nelson-mandela-rules/58/")
+
+
+def test_an_instrument_with_nothing_linked_says_so_instead_of_a_wall_of_zeros(client):
+    lonely = text(client.get("/instruments/beijing-rules/"))
+    assert "Nothing in the portal is linked to this instrument yet" in lonely
+    assert "What it connects to" not in lonely and "On this page" not in lonely
+    connected = text(client.get("/instruments/nelson-mandela-rules/"))
+    assert "What it connects to" in connected and "Nothing in the portal is linked" not in connected
