@@ -60,3 +60,16 @@ def quotations_for_target(target_code: str) -> dict[str, list[IndicatorQuotation
         if row["kind"] == "sdg_indicator" and row["subject"].rsplit(".", 1)[0] == target_code
     }
     return {code: indicator_quotations(code) for code in sorted(codes)}
+
+
+def quotations_of_indicators(indicators) -> dict[str, list[IndicatorQuotation]]:
+    """The sources' quotations of the given (already loaded) indicators, by code: no query."""
+    quoted = {}
+    for indicator in indicators:
+        rows = [row for row in quotations() if row["kind"] == "sdg_indicator" and row["subject"] == indicator.code]
+        if rows:
+            quoted[indicator.code] = [
+                IndicatorQuotation(indicator.code, row["symbol"], row["locator"], row["quoted"], indicator.title)
+                for row in rows
+            ]
+    return quoted

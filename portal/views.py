@@ -22,6 +22,7 @@ from portal.pages import (
     links_for_target,
     registered,
 )
+from portal.quotations import quotations_of_indicators
 from portal.search import FACET_HEADINGS, SearchOutcome, run_search
 from portal.throttling import SearchRateThrottle, throttled
 
@@ -167,6 +168,9 @@ class TargetDetailView(BreadcrumbMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["links"] = links = links_for_target(self.object)
+        quoted = quotations_of_indicators(self.object.indicators.all())
+        for indicator in self.object.indicators.all():  # the prefetched instances the template shows
+            indicator.source_quotations = [quote for quote in quoted.get(indicator.code, []) if quote.differs]
         context["jumps"] = [
             ("indicators", _("Indicators")),
             *((group.anchor, group.heading) for group in links),
