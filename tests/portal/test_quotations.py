@@ -46,6 +46,9 @@ def test_a_targets_quoted_indicators_are_found_by_the_target():
 def test_the_target_page_shows_the_sources_wording_beside_the_official_indicator(client):
     body = client.get("/sdg/16.3/").content.decode()
     indicator = body[body.index('id="indicator-16.3.1"') :].split("</li>")[0]
-    assert "As A/CONF.234/5, para 35 quotes it: <q>Proportion of victims of violence in the previous 12 months" in indicator
+    assert (
+        "As A/CONF.234/5, para 35 quotes it: <q>Proportion of victims of violence in the previous 12 months"
+        in indicator
+    )
     assert "quotes it" not in body[body.index('id="indicator-16.3.2"') :].split("</li>")[0]
     assert "quotes it" not in client.get("/sdg/16.2/").content.decode()
