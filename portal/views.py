@@ -69,17 +69,21 @@ class FilteredListView(BreadcrumbMixin, ListView):
 def counted_links(objects, *, by: str) -> list:
     """Each goal (`by="target__goal"`) or target (`by="target"`) with `link_counts` [(section, count)]
     and `linked_total`: one grouped query per link section, whatever the number of rows, so the
-    cost does not grow with goals × targets (a correlated count per row took seconds on PostgreSQL)."""
+    cost does not grow with goals × targets (a correlated count per row took seconds on PostgreSQL).
+    Counts are distinct published entries: an instrument linked to three targets of a goal counts once."""
     sections = link_sections()
     objects = list(objects)
     ids = [obj.pk for obj in objects]
     counts = {
         section.name: dict(
             section.model.objects.published()
-            .filter(**{f"{by}__in": ids})
+            .filter(
+                **{f"{by}__in": ids},
+                **{f"{relation}__status": PublicationStatus.PUBLISHED for relation in section.published},
+            )
             .order_by()
             .values_list(by)
-            .annotate(n=Count("pk"))
+            .annotate(n=Count(section.name, distinct=True))
         )
         for section in sections
     }

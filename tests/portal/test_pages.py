@@ -7,7 +7,8 @@ from http import HTTPStatus
 import pytest
 from django.apps import apps
 
-from portal.models import PublicationStatus, Target
+from portal.models import Goal, PublicationStatus, Target
+from portal.pages import link_sections
 from recommendations.models import RecommendationTarget
 from standards.models import Instrument, InstrumentTarget
 from tests.pages import add_links_to_target, queries_for, text
@@ -62,7 +63,8 @@ class TestSdgPages:
         )
         cells = [int(n) for n in re.findall(r"<td[^>]*>(\d+)</td>", goal_16_row.group(0))]
         assert cells[0] == 12  # targets
-        assert cells[1] == InstrumentTarget.objects.published().filter(target__goal__code="16").count()
+        instruments = InstrumentTarget.objects.published().filter(target__goal__code="16")
+        assert cells[1] == instruments.values("instrument").distinct().count()  # distinct, not links
 
     def test_goal_page_lists_its_targets(self, client):
         body = text(client.get("/sdg/16/"))
@@ -196,3 +198,16 @@ class TestSiteFiles:
         model.objects.filter(pk=entry.pk).update(updated_at=datetime(2026, 3, 9, 10, 30, tzinfo=UTC))
         html = client.get(entry.get_absolute_url()).content.decode()
         assert '<dt>Last updated</dt><dd><time datetime="2026-03-09T10:30:00+00:00">9 March 2026</time></dd>' in html
+
+
+def test_the_goals_table_counts_distinct_entries_as_the_goal_page_does(client):
+    body = client.get("/sdg/").content.decode()
+    row = body[body.index('class="goal-16"') :].split("</tr>")[0]
+    cells = dict(re.findall(r'data-label="([^"]+)">(\d+)<', row))
+    goal = Goal.objects.get(code="16")
+    for section in link_sections():
+        distinct = section.count_entries(target__goal=goal)
+        links = section.model.objects.published().filter(target__goal=goal).count()
+        assert str(distinct) in cells.values()
+        if section.name == "instrument":
+            assert int(cells["Instruments"]) == distinct < links  # 31 instruments, not their 43 links
