@@ -271,6 +271,10 @@ class Recommendation(Curated):
             self.slug = self.build_slug(self.document.symbol, self.paragraph)
         super().save(*args, **kwargs)
 
+    def rationale_names(self) -> list[str]:
+        """What names a recommendation in a link's rationale (portal.rationales): its summary, in our words."""
+        return [self.summary or self.text]
+
     def get_absolute_url(self):
         return reverse("recommendations:recommendation-detail", kwargs={"slug": self.slug})
 

@@ -261,6 +261,23 @@ class Provision(Curated):
     def label(self) -> str:
         return f"{self.get_kind_display().lower()} {self.number}"
 
+    # What names a provision in a link's rationale (portal.rationales): its instrument, its headings, "rule 24".
+    rationale_names_related = ("instrument",)
+
+    def rationale_names(self) -> list[str]:
+        instrument = self.instrument
+        return [
+            instrument.title,
+            instrument.short_title,
+            *instrument.aliases,
+            self.part_title,
+            self.category,
+            self.section,
+        ]
+
+    def rationale_codes(self) -> set[str]:
+        return {self.label}
+
     @property
     def citation(self) -> str:
         return f"{self.instrument.citation}, {self.label}"

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from portal.basis import stated_links_without_their_target
 from portal.citations import paragraph_coverage
 from portal.coverage import content_coverage, gaps
+from portal.rationales import rationale_findings
 
 
 class Command(BaseCommand):
@@ -70,6 +71,10 @@ class Command(BaseCommand):
             write(f"Citations of {symbol}, outside the five sources: {count}")
         findings = list(stated_links_without_their_target())
         write(f"\nStated links whose cited paragraph does not name the target: {len(findings)}")
+        for finding in findings:
+            write(f"  {finding}")
+        findings = list(rationale_findings())
+        write(f"Link rationales that do not say why the two are linked: {len(findings)}")
         for finding in findings:
             write(f"  {finding}")
 
