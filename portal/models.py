@@ -131,6 +131,14 @@ class Curated(TimeStamped):
     def is_published(self) -> bool:
         return self.status == PublicationStatus.PUBLISHED
 
+    @property
+    def sources_by_document(self) -> list[tuple[str, list[str]]]:
+        """The sources grouped by document, in the order first cited: [("GP-BROCHURE", ["section 'A'", ...])]."""
+        grouped: dict[str, list[str]] = {}
+        for source in self.sources:
+            grouped.setdefault(source["symbol"], []).append(source["locator"])
+        return list(grouped.items())
+
 
 def validate_source_symbol(symbol: str, field_name: str) -> None:
     """A source must be a document the portal knows (by its symbol), so every citation resolves."""

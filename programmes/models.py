@@ -1,5 +1,8 @@
 """UNODC programmes and initiatives, their tools and publications, and technical assistance by country."""
 
+import re
+from dataclasses import dataclass, field
+
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -18,7 +21,32 @@ from portal.models import (
     status_constraint,
     validate_source_symbol,
 )
-from standards.models import Instrument
+from standards.models import Instrument, InstrumentTarget
+
+# "Launched in 2015 (A/CONF.234/5, para 13)": the fact, then its source in the last brackets of the line.
+FACT_LINE = re.compile(r"^(?P<text>.*\S)\s+\((?P<source>[^()]+)\)$")
+FACT_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z -]{1,30}): (?P<text>.+)$")
+
+
+@dataclass(frozen=True)
+class Fact:
+    text: str
+    source: str = ""
+    label: str = ""  # "Tagline", "Web page": a line that begins with its own label
+
+
+def key_facts(facts: str) -> list[Fact]:
+    """The curated `facts` text (one fact a line, each with its source in brackets) as separate facts."""
+    items = []
+    for line in facts.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        match = FACT_LINE.match(line)
+        text, source = (match["text"], match["source"]) if match else (line, "")
+        labelled = FACT_LABEL.match(text)
+        items.append(Fact(labelled["text"], source, labelled["label"]) if labelled else Fact(text, source))
+    return items
 
 
 class CountryQuerySet(CuratedQuerySet):
@@ -128,6 +156,10 @@ class Programme(Curated):
     def __str__(self):
         return self.short_title or self.title
 
+    @property
+    def key_facts(self) -> list[Fact]:
+        return key_facts(self.facts)
+
     def get_absolute_url(self):
         return reverse("programmes:programme-detail", kwargs={"slug": self.slug})
 
@@ -229,6 +261,25 @@ class Resource(Curated):
     def get_absolute_url(self):
         return reverse("programmes:resource-detail", kwargs={"slug": self.slug})
 
+    @property
+    def key_facts(self) -> list[Fact]:
+        return key_facts(self.facts)
+
+    def targets_through_instruments(self) -> list[tuple[Target, list[InstrumentTarget]]]:
+        """The SDG targets this tool serves through the instruments it implements (resource → instrument →
+        target), each with the instrument links that reach it, in one query. Not links of the tool itself."""
+        implemented = ResourceInstrument.objects.published().filter(resource=self).values("instrument")
+        links = (
+            InstrumentTarget.objects.published()
+            .filter(instrument__in=implemented)
+            .select_related("target", "instrument")
+            .order_by("target__position", "instrument__short_title", "instrument__title")
+        )
+        by_target: dict[int, tuple[Target, list]] = {}
+        for link in links:
+            by_target.setdefault(link.target_id, (link.target, []))[1].append(link)
+        return list(by_target.values())
+
     def natural_key(self):
         return (self.slug,)
 
@@ -240,6 +291,50 @@ class ActivityQuerySet(CuratedQuerySet):
     def published(self):
         """Published activities whose country (if any) is published too: a new country is public once reviewed."""
         return super().published().filter(Q(country__isnull=True) | Q(country__status=PublicationStatus.PUBLISHED))
+
+    def reach(self) -> "Reach":
+        """Where and when these activities took place, in one query: countries, regions, first and last year."""
+        reach = Reach()
+        rows = self.order_by().values_list("country__name", "country__slug", "region", "year").distinct()
+        for name, slug, region, year in rows:
+            if slug:
+                reach.countries[slug] = name
+            elif region:
+                reach.regions.add(region)
+            else:
+                reach.is_global = True
+            reach.years.add(year)
+        return reach
+
+
+@dataclass
+class Reach:
+    countries: dict[str, str] = field(default_factory=dict)  # slug: name
+    regions: set[str] = field(default_factory=set)
+    is_global: bool = False
+    years: set[int] = field(default_factory=set)
+
+    def __bool__(self):
+        return bool(self.years)
+
+    @property
+    def country_list(self) -> list[tuple[str, str]]:
+        """(name, URL) sorted by name."""
+        return sorted(
+            (name, reverse("programmes:country-detail", kwargs={"slug": slug})) for slug, name in self.countries.items()
+        )
+
+    @property
+    def region_list(self) -> list[str]:
+        return sorted(self.regions)
+
+    @property
+    def period(self) -> str:
+        """ "2021", or "2015–2021"."""
+        if not self.years:
+            return ""
+        first, last = min(self.years), max(self.years)
+        return str(first) if first == last else f"{first}–{last}"
 
 
 class Activity(Curated):

@@ -107,6 +107,7 @@ class ProgrammeDetailView(BreadcrumbMixin, DetailView):
         ]
         by_anchor = {section.anchor: section for section in sections}
         context.update(
+            reach=Activity.objects.published().filter(programme=programme).reach(),
             sections=by_anchor,
             summary=sections,
             jumps=[(section.anchor, section.heading) for section in sections],
@@ -138,6 +139,7 @@ class ResourceDetailView(BreadcrumbMixin, DetailView):
         context["instrument_links"] = (
             self.object.instrument_links.published().filter(instrument__status=PUBLISHED).select_related("instrument")
         )
+        context["targets_through_instruments"] = self.object.targets_through_instruments()
         return context
 
     def get_breadcrumbs(self):
