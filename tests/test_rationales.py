@@ -118,3 +118,9 @@ def test_synonyms_are_stems_of_real_words_and_never_generic():
 def test_content_report_counts_rationales_that_say_nothing(capsys):
     call_command("content_report")
     assert "Link rationales that do not say why the two are linked: 0" in capsys.readouterr().out
+
+
+def test_methodology_states_the_rationale_rule(client):
+    body = client.get("/methodology/").content.decode()
+    assert "The rationale must say why <em>these two</em> are linked" in body
+    assert "one sentence may not serve links to different entries" in body
