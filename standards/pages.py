@@ -15,7 +15,7 @@ register(
         heading=_("Instruments that serve this target"),
         anchor="instruments",
         column=_("Instruments"),
-        noun="instrument",
+        nouns=(_("instrument"), _("instruments")),
         empty=_("No instrument is linked to this target yet."),
         row_template="standards/includes/target_instrument_link.html",
         select_related=("instrument",),
@@ -71,7 +71,7 @@ register(
         heading=_("Rules and provisions"),
         anchor="provisions",
         column=_("Rules"),
-        noun="rule",
+        nouns=(_("rule"), _("rules")),
         empty=_("No individual rule is linked to this target yet."),
         row_template="standards/includes/target_provision_link.html",
         select_related=("provision__instrument",),
@@ -116,7 +116,7 @@ register(
         entries=lambda theme: Instrument.objects.published().filter(themes=theme),
         row_template="standards/includes/theme_instrument.html",
         tagged=Instrument,
-        count_nouns=("instrument", "instruments"),
+        count_nouns=(_("instrument"), _("instruments")),
         page_list="standards:instrument-list",
     )
 )
