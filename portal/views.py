@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -293,7 +294,7 @@ def search(request):
         "previous_url": params.query_string(page=outcome.page - 1) if outcome.page > 1 else "",
         "next_url": params.query_string(page=outcome.page + 1) if outcome.page < outcome.pages else "",
         "first_number": (outcome.page - 1) * params.page_size + 1,
-        "breadcrumbs": [(_("Home"), reverse("portal:home")), (_("Search"), "")],
+        "breadcrumbs": [(_("Home"), reverse("portal:home")), (pgettext_lazy("noun, the search page", "Search"), "")],
     }
     return render(request, "portal/search.html", context)
 

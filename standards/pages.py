@@ -3,6 +3,7 @@
 from django.db.models import TextField, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.pages import HomeBlock, HomeCount, LinkPart, LinkSection, RecentEntries, ThemeSection, register
 from standards.models import Instrument, InstrumentCategory, Provision
@@ -33,7 +34,10 @@ register(
             LinkPart(
                 anchor="standards-and-norms",
                 heading=_("UN standards and norms"),
-                nouns=(_("UN standard or norm"), _("UN standards and norms")),
+                nouns=(
+                    _("UN standard or norm"),
+                    pgettext_lazy("counted: 9 UN standards and norms", "UN standards and norms"),
+                ),
                 filters={"instrument__category__in": [InstrumentCategory.STANDARD_AND_NORM]},
                 empty=_("No UN standard or norm is linked to this target yet."),
                 list_query={"category": InstrumentCategory.STANDARD_AND_NORM},
