@@ -7,7 +7,7 @@ DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY=dev-only-insecure-key-for-make-run
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve bench test install install-test browser-deps migrate seed lint format migrations-check clean
+.PHONY: run serve bench test install install-test browser-deps messages messages-update migrate seed lint format migrations-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,33 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $(VENV)/.installed $@
 
-install: $(VENV)/.installed
-install-test: $(VENV)/.installed-test
+install: $(VENV)/.installed messages
+install-test: $(VENV)/.installed-test messages
+
+# The interface's translations: locale/<ll>/LC_MESSAGES/django.po are committed, the compiled .mo are
+# built here (not committed). msgfmt is GNU gettext's; as root, Debian's package is installed.
+MSGFMT ?= msgfmt
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+MAKEMESSAGES_IGNORE := --ignore=node_modules --ignore=tests --ignore=bench --ignore=scripts --ignore=staticfiles --ignore=var
+
+messages: $(MO_FILES)
+
+%.mo: %.po | gettext-tools
+	$(MSGFMT) --check-format -o $@ $<
+
+.PHONY: gettext-tools
+gettext-tools:
+	@command -v $(MSGFMT) >/dev/null || { \
+		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; \
+		else \
+			echo "msgfmt is missing: install GNU gettext (sudo apt-get install gettext) to compile the translations"; exit 1; \
+		fi; }
+
+# After changing marked strings: refresh every language's .po from the templates and the code.
+messages-update: install
+	$(DEV_ENV) $(BIN)/python manage.py makemessages --all $(MAKEMESSAGES_IGNORE) --add-location=file --no-obsolete
 
 migrate: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
@@ -30,7 +55,7 @@ migrate: install
 seed: migrate
 	$(DEV_ENV) $(BIN)/python manage.py seed
 
-run: seed
+run: seed messages
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Production-like serving: settings come from the environment (DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS,
@@ -83,3 +108,4 @@ migrations-check: install-test
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache staticfiles node_modules test-artifacts
+	rm -f $(MO_FILES)

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import FilteredRelation, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -256,7 +257,7 @@ class Goal(TimeStamped):
         ]
 
     def __str__(self):
-        return f"Goal {self.code}: {self.short_title}"
+        return gettext("Goal %(code)s: %(title)s") % {"code": self.code, "title": self.short_title}
 
     def get_absolute_url(self):
         return reverse("portal:goal-detail", kwargs={"code": self.code})
@@ -297,7 +298,7 @@ class Target(TimeStamped):
         ]
 
     def __str__(self):
-        return f"Target {self.code}"
+        return gettext("Target %(code)s") % {"code": self.code}
 
     def get_absolute_url(self):
         return reverse("portal:target-detail", kwargs={"code": self.code})
@@ -345,7 +346,7 @@ class Indicator(TimeStamped):
         ]
 
     def __str__(self):
-        return f"Indicator {self.code}"
+        return gettext("Indicator %(code)s") % {"code": self.code}
 
     def natural_key(self):
         return (self.code,)

@@ -24,6 +24,7 @@ from django.db import models
 from django.db.models import Count, Window
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 
 from portal.content import target_link_models
 from portal.models import Goal, PublicationStatus, Target, Theme
@@ -91,7 +92,7 @@ class LinkSection:
     heading: str  # the target page's section heading
     anchor: str  # its id, e.g. "provisions"
     column: str  # the goal list's column heading, e.g. "Rules"
-    noun: str  # counted in "Linked: 3 rules" (pluralized with an "s")
+    nouns: tuple[str, str]  # singular, plural: counted in "Linked: 1 rule", "Linked: 3 rules"
     empty: str  # the sentence shown when nothing is linked
     row_template: str  # renders one `link` as an <li>, e.g. "standards/includes/target_provision_link.html"
     select_related: tuple[str, ...]
@@ -169,7 +170,7 @@ class ThemeSection:
     heading: str
     entries: Callable[[Theme], models.QuerySet]  # the published entries about a theme
     row_template: str  # renders one `entry` as an <li>
-    empty: str = "None tagged yet."
+    empty: str = _("None tagged yet.")
     tagged: type[models.Model] | None = None  # counted on the theme list: a model with a `themes` m2m
     count_nouns: tuple[str, str] = ("", "")  # singular, plural: "tool and publication", "tools and publications"
     page_list: str = ""  # the public list of these entries, filtered by ?theme= (e.g. "standards:instrument-list")
@@ -248,7 +249,7 @@ class LinkGroup:
     @property
     def noun(self) -> str:
         """What the total counts, in the singular or plural it needs: "1 treaty", "12 rules"."""
-        singular, plural = self.part.nouns if self.part else (self.section.noun, f"{self.section.noun}s")
+        singular, plural = self.part.nouns if self.part else self.section.nouns
         return singular if self.total == 1 else plural
 
 

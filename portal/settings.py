@@ -217,6 +217,8 @@ if LANGUAGE_CODE not in PUBLIC_LANGUAGES or not set(PUBLIC_LANGUAGES) <= {code f
     raise ImproperlyConfigured(
         f"DJANGO_PUBLIC_LANGUAGES must list {LANGUAGE_CODE!r} and only codes of LANGUAGES; got {PUBLIC_LANGUAGES!r}."
     )
+# The interface's translations: locale/<ll>/LC_MESSAGES/django.po, compiled to .mo by `make install`.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

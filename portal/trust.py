@@ -3,6 +3,7 @@
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.generic import TemplateView
 
 from portal.content import link_models
@@ -14,7 +15,7 @@ class AboutView(BreadcrumbMixin, TemplateView):
     template_name = "portal/about.html"
 
     def get_breadcrumbs(self):
-        return [(_("About"), "")]
+        return [(pgettext_lazy("the page about the portal", "About"), "")]
 
 
 def published_links_by_basis() -> list[tuple[str, int, int]]:

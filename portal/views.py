@@ -1,12 +1,15 @@
 """Home, SDG, theme and search pages, and the shared view machinery."""
 
+from django.conf import settings
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -159,7 +162,10 @@ class GoalDetailView(BreadcrumbMixin, DetailView):
         return context
 
     def get_breadcrumbs(self):
-        return [(_("Sustainable Development Goals"), reverse("portal:goal-list")), (f"Goal {self.object.code}", "")]
+        return [
+            (_("Sustainable Development Goals"), reverse("portal:goal-list")),
+            (_("Goal %(code)s") % {"code": self.object.code}, ""),
+        ]
 
 
 class TargetDetailView(BreadcrumbMixin, DetailView):
@@ -186,8 +192,8 @@ class TargetDetailView(BreadcrumbMixin, DetailView):
         goal = self.object.goal
         return [
             (_("Sustainable Development Goals"), reverse("portal:goal-list")),
-            (f"Goal {goal.code}", goal.get_absolute_url()),
-            (f"Target {self.object.code}", ""),
+            (_("Goal %(code)s") % {"code": goal.code}, goal.get_absolute_url()),
+            (_("Target %(code)s") % {"code": self.object.code}, ""),
         ]
 
 
@@ -239,9 +245,9 @@ class ThemeDetailView(BreadcrumbMixin, DetailView):
         for section in registered(ThemeSection):
             entries, total = section.first(self.object)
             nouns = section.count_nouns if section.count_nouns[0] else (section.heading.lower(),) * 2
-            briefing = BriefingSection(
-                slugify(section.heading), section.heading, nouns, entries, total, section.list_url(self.object)
-            )
+            with translation.override(settings.LANGUAGE_CODE):  # the same anchor in every language
+                anchor = slugify(section.heading)
+            briefing = BriefingSection(anchor, section.heading, nouns, entries, total, section.list_url(self.object))
             sections.append((section, briefing))
         context["sections"] = sections
         context["summary"] = [briefing for _, briefing in sections]
@@ -288,7 +294,7 @@ def search(request):
         "previous_url": params.query_string(page=outcome.page - 1) if outcome.page > 1 else "",
         "next_url": params.query_string(page=outcome.page + 1) if outcome.page < outcome.pages else "",
         "first_number": (outcome.page - 1) * params.page_size + 1,
-        "breadcrumbs": [(_("Home"), reverse("portal:home")), (_("Search"), "")],
+        "breadcrumbs": [(_("Home"), reverse("portal:home")), (pgettext_lazy("noun, the search page", "Search"), "")],
     }
     return render(request, "portal/search.html", context)
 

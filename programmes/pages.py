@@ -13,7 +13,7 @@ register(
         heading=_("Programmes"),
         anchor="programmes",
         column=_("Programmes"),
-        noun="programme",
+        nouns=(_("programme"), _("programmes")),
         empty=_("No programme is linked to this target yet."),
         row_template="programmes/includes/target_programme_link.html",
         select_related=("programme",),
@@ -59,7 +59,7 @@ register(
         entries=lambda theme: Programme.objects.published().filter(themes=theme),
         row_template="programmes/includes/theme_programme.html",
         tagged=Programme,
-        count_nouns=("programme", "programmes"),
+        count_nouns=(_("programme"), _("programmes")),
         page_list="programmes:programme-list",
     )
 )
@@ -70,7 +70,7 @@ register(
         entries=lambda theme: Resource.objects.published().filter(themes=theme),
         row_template="programmes/includes/theme_resource.html",
         tagged=Resource,
-        count_nouns=("tool and publication", "tools and publications"),
+        count_nouns=(_("tool and publication"), _("tools and publications")),
         page_list="programmes:resource-list",
     )
 )
@@ -82,6 +82,6 @@ register(
         entries=lambda theme: Activity.objects.published().filter(theme=theme).select_related("country"),
         row_template="programmes/includes/theme_activity.html",
         empty=_("None recorded."),
-        count_nouns=("technical-assistance activity", "technical-assistance activities"),
+        count_nouns=(_("technical-assistance activity"), _("technical-assistance activities")),
     )
 )

@@ -13,7 +13,7 @@ register(
         heading=_("Recommendations"),
         anchor="recommendations",
         column=_("Recommendations"),
-        noun="recommendation",
+        nouns=(_("recommendation"), _("recommendations")),
         empty=_("No recommendation is linked to this target yet."),
         row_template="recommendations/includes/target_recommendation_link.html",
         select_related=("recommendation__document",),
@@ -62,7 +62,7 @@ register(
         entries=lambda theme: Recommendation.objects.published().filter(themes=theme).select_related("document"),
         row_template="recommendations/includes/theme_recommendation.html",
         tagged=Recommendation,
-        count_nouns=("recommendation", "recommendations"),
+        count_nouns=(_("recommendation"), _("recommendations")),
         page_list="recommendations:recommendation-list",
     )
 )

@@ -3,6 +3,7 @@
 from django.db.models import TextField, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.pages import HomeBlock, HomeCount, LinkPart, LinkSection, RecentEntries, ThemeSection, register
 from standards.models import Instrument, InstrumentCategory, Provision
@@ -15,7 +16,7 @@ register(
         heading=_("Instruments that serve this target"),
         anchor="instruments",
         column=_("Instruments"),
-        noun="instrument",
+        nouns=(_("instrument"), _("instruments")),
         empty=_("No instrument is linked to this target yet."),
         row_template="standards/includes/target_instrument_link.html",
         select_related=("instrument",),
@@ -33,7 +34,10 @@ register(
             LinkPart(
                 anchor="standards-and-norms",
                 heading=_("UN standards and norms"),
-                nouns=(_("UN standard or norm"), _("UN standards and norms")),
+                nouns=(
+                    _("UN standard or norm"),
+                    pgettext_lazy("counted: 9 UN standards and norms", "UN standards and norms"),
+                ),
                 filters={"instrument__category__in": [InstrumentCategory.STANDARD_AND_NORM]},
                 empty=_("No UN standard or norm is linked to this target yet."),
                 list_query={"category": InstrumentCategory.STANDARD_AND_NORM},
@@ -71,7 +75,7 @@ register(
         heading=_("Rules and provisions"),
         anchor="provisions",
         column=_("Rules"),
-        noun="rule",
+        nouns=(_("rule"), _("rules")),
         empty=_("No individual rule is linked to this target yet."),
         row_template="standards/includes/target_provision_link.html",
         select_related=("provision__instrument",),
@@ -116,7 +120,7 @@ register(
         entries=lambda theme: Instrument.objects.published().filter(themes=theme),
         row_template="standards/includes/theme_instrument.html",
         tagged=Instrument,
-        count_nouns=("instrument", "instruments"),
+        count_nouns=(_("instrument"), _("instruments")),
         page_list="standards:instrument-list",
     )
 )

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import CharField, Value
+from django.utils.translation import gettext
 
 from portal.models import Goal, PublicationStatus, Theme
 from portal.search.hits import Hit
@@ -37,7 +38,9 @@ class FacetChoices:
             {
                 "type": {source.type: str(source.label) for source in sources()},
                 "theme": dict(themes),
-                "goal": {code: f"Goal {code}: {short}" for code, short in goals},
+                "goal": {
+                    code: gettext("Goal %(code)s: %(title)s") % {"code": code, "title": short} for code, short in goals
+                },
                 "document": facet_values("document"),
             }
         )

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.search.engines import engine_for_connection
@@ -101,7 +102,12 @@ def run_search(data: Mapping) -> SearchOutcome:
     outcome.hits = chosen[start : start + params.page_size]
     if chosen and not outcome.hits:
         outcome.problems.append(
-            Problem("page", f"Page {params.page} does not exist; the last page is {outcome.pages}.", "out_of_range")
+            Problem(
+                "page",
+                gettext("Page %(page)s does not exist; the last page is %(last)s.")
+                % {"page": params.page, "last": outcome.pages},
+                "out_of_range",
+            )
         )
     engine.snippets(outcome.hits, parse_query(outcome.suggestion) if outcome.corrected else parsed)
     return outcome

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -78,13 +79,15 @@ def parse_params(data: Mapping, choices: FacetChoices) -> tuple[SearchParams, li
     problems: list[Problem] = []
     raw_q = data.get("q", "") or ""
     if "\x00" in raw_q:
-        problems.append(Problem("q", "The search text contains a null character.", "null_characters_not_allowed"))
+        problems.append(
+            Problem("q", gettext("The search text contains a null character."), "null_characters_not_allowed")
+        )
     q = clean_text(raw_q)
     if len(q) > MAX_QUERY_LENGTH:
         problems.append(
             Problem(
                 "q",
-                f"The search text is too long; use at most {MAX_QUERY_LENGTH} characters.",
+                gettext("The search text is too long; use at most %(limit)s characters.") % {"limit": MAX_QUERY_LENGTH},
                 "max_length",
             )
         )
@@ -93,7 +96,11 @@ def parse_params(data: Mapping, choices: FacetChoices) -> tuple[SearchParams, li
     for name in FACETS:
         value = clean_text(data.get(name, "") or "")
         if value and value not in choices.labels(name):
-            problems.append(Problem(name, f'Unknown {name} "{value[:80]}"; it was ignored.', "invalid_choice"))
+            message = gettext('Unknown %(parameter)s "%(value)s"; it was ignored.') % {
+                "parameter": name,
+                "value": value[:80],
+            }
+            problems.append(Problem(name, message, "invalid_choice"))
             value = ""
         values[name] = value
     for name, default, cap in (("page", 1, None), ("page_size", PAGE_SIZE, MAX_PAGE_SIZE)):
@@ -102,7 +109,7 @@ def parse_params(data: Mapping, choices: FacetChoices) -> tuple[SearchParams, li
             values[name] = default
             continue
         if not raw.isascii() or not raw.isdigit() or not raw.strip("0"):
-            problems.append(Problem(name, f'"{raw[:40]}" is not a positive whole number.'))
+            problems.append(Problem(name, gettext('"%(value)s" is not a positive whole number.') % {"value": raw[:40]}))
             values[name] = default
             continue
         number = int(raw) if len(raw) <= 9 else 10**9
@@ -111,7 +118,8 @@ def parse_params(data: Mapping, choices: FacetChoices) -> tuple[SearchParams, li
     if raw_correct in ("0", "false", "no"):
         values["correct"] = False
     elif raw_correct not in ("", "1", "true", "yes"):
-        problems.append(Problem("correct", f'"{raw_correct[:40]}" is not one of 1/0, true/false, yes/no.'))
+        message = gettext('"%(value)s" is not one of 1/0, true/false, yes/no.') % {"value": raw_correct[:40]}
+        problems.append(Problem("correct", message))
     return SearchParams(**values), problems
 
 

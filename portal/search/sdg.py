@@ -1,6 +1,7 @@
 """The portal's own kinds of result: SDG targets and indicators (reference data, never drafts)."""
 
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Goal, Indicator, Target
@@ -9,17 +10,20 @@ from portal.search.sources import Source, register
 
 def describe_goal(row):
     url = reverse("portal:goal-detail", kwargs={"code": row["code"]})
-    return row["code"], f"Goal {row['code']}: {row['short_title']}", row["title"], url
+    title = gettext("Goal %(code)s: %(title)s") % {"code": row["code"], "title": row["short_title"]}
+    return row["code"], title, row["title"], url
 
 
 def describe_target(row):
     url = reverse("portal:target-detail", kwargs={"code": row["code"]})
-    return row["code"], f"Target {row['code']}", f"Goal {row['goal__code']}", url
+    goal = gettext("Goal %(code)s") % {"code": row["goal__code"]}
+    return row["code"], gettext("Target %(code)s") % {"code": row["code"]}, goal, url
 
 
 def describe_indicator(row):
     url = reverse("portal:target-detail", kwargs={"code": row["target__code"]}) + f"#indicator-{row['code']}"
-    return row["code"], f"Indicator {row['code']}", f"Target {row['target__code']}", url
+    target = gettext("Target %(code)s") % {"code": row["target__code"]}
+    return row["code"], gettext("Indicator %(code)s") % {"code": row["code"]}, target, url
 
 
 register(

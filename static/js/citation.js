@@ -1,4 +1,5 @@
 // Progressive enhancement: the citation is plain text on the page; this adds a copy button.
+// Its messages come from the button's data-copied and data-copy-failed, translated in the template.
 (function () {
   document.querySelectorAll("[data-copy-target]").forEach(function (button) {
     var source = document.getElementById(button.getAttribute("data-copy-target"));
@@ -7,7 +8,7 @@
     button.hidden = false;
     button.addEventListener("click", function () {
       var text = source.textContent.trim();
-      var done = function () { status.textContent = "Citation copied to the clipboard."; };
+      var done = function () { status.textContent = button.getAttribute("data-copied"); };
       var fallback = function () {
         var area = document.createElement("textarea");
         area.value = text;
@@ -16,7 +17,7 @@
         area.style.left = "-9999px";
         document.body.appendChild(area);
         area.select();
-        try { document.execCommand("copy"); done(); } catch (e) { status.textContent = "Select the citation text to copy it."; }
+        try { document.execCommand("copy"); done(); } catch (e) { status.textContent = button.getAttribute("data-copy-failed"); }
         document.body.removeChild(area);
       };
       if (navigator.clipboard && window.isSecureContext) {

@@ -34,7 +34,7 @@ def throwaway_programme_section():
         heading="Throwaway heading for programmes",
         anchor="throwaway-programmes",
         column="Throwaway column",
-        noun="throwaway",
+        nouns=("throwaway", "throwaways"),
         empty="Throwaway: nothing linked.",
         row_template="programmes/includes/target_programme_link.html",
         select_related=("programme",),
