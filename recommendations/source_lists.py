@@ -21,7 +21,7 @@ class SourceListQuerySet(CuratedQuerySet):
 
     def stated_in(self, document: Document, paragraph: str = ""):
         """The published lists a document states; with `paragraph` ("69 (e)"), those of that paragraph only."""
-        lists = self.published().filter(document=document)
+        lists = self.published().filter(document=document).select_related("document")
         if paragraph:
             number = paragraph.split()[0]
             lists = lists.filter(Q(locator=f"para {paragraph}") | Q(locator=f"para {number}"))
@@ -112,7 +112,8 @@ class SourceList(Curated):
         """
         source_lists = list(source_lists)
         items = [item for source_list in source_lists for item in source_list.items]
-        targets = {t.code: t for t in Target.objects.filter(code__in={c for i in items for c in i.get("targets", [])})}
+        codes = {code for item in items for code in item.get("targets", [])}
+        targets = {t.code: t for t in Target.objects.filter(code__in=codes)} if codes else {}
         slugs = {i.get("instrument") for i in items} - {None, ""}
         instruments = {i.slug: i for i in Instrument.objects.published().filter(slug__in=slugs)} if slugs else {}
         theme_slugs = {i.get("theme") for i in items} - {None, ""}
