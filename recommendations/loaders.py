@@ -246,7 +246,7 @@ register(
 )
 register(
     Stage(
-        name="source_lists",
+        name="source-lists",
         order=125,
         load=load_source_lists,
         files=(SOURCE_LISTS,),

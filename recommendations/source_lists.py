@@ -8,7 +8,6 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Curated, CuratedQuerySet, PublicationStatus, Target, Theme, curated_history, status_constraint
-from recommendations.models import Document
 from standards.models import Instrument
 
 
@@ -19,7 +18,7 @@ class SourceListQuerySet(CuratedQuerySet):
     def published(self):
         return self.filter(status=PublicationStatus.PUBLISHED, document__status=PublicationStatus.PUBLISHED)
 
-    def stated_in(self, document: Document, paragraph: str = ""):
+    def stated_in(self, document, paragraph: str = ""):
         """The published lists a document states; with `paragraph` ("69 (e)"), those of that paragraph only."""
         lists = self.published().filter(document=document).select_related("document")
         if paragraph:
@@ -40,7 +39,7 @@ class SourceList(Curated):
     """
 
     slug = models.SlugField(_("slug"), max_length=120)
-    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="source_lists")
+    document = models.ForeignKey("recommendations.Document", on_delete=models.PROTECT, related_name="source_lists")
     locator = models.CharField(
         _("paragraph"), max_length=200, help_text=_('Where the document gives the list: "para 15".')
     )
