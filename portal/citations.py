@@ -3,7 +3,8 @@
 Every curated record and link names its sources: `sources` [{symbol, locator}] on entities,
 `source_symbol` + `source_locator` on links and activities, and a model may declare
 `cited_paragraph = (symbol path, paragraph path)` (a recommendation is "para <paragraph>" of its
-document). Each citation is read against the paragraph index (`portal.paragraphs`); paragraphs
+document) or `cited_locator = (symbol path, locator path)` (a source list cites its locator as
+written). Each citation is read against the paragraph index (`portal.paragraphs`); paragraphs
 deliberately left out (a table of contents, a meeting's chairing) are listed with a reason in
 `fixtures/sources/out_of_scope.json`.
 """
@@ -45,6 +46,9 @@ def citations() -> Iterator[Citation]:
                     yield Citation(source.get("symbol", ""), source.get("locator", ""), f"{label} {pk}")
         if _has(model, "source_symbol", "source_locator"):
             for pk, symbol, locator in model._default_manager.values_list("pk", "source_symbol", "source_locator"):
+                yield Citation(symbol, locator, f"{label} {pk}")
+        if paths := getattr(model, "cited_locator", None):  # (symbol path, locator path): a source list
+            for pk, symbol, locator in model._default_manager.values_list("pk", *paths):
                 yield Citation(symbol, locator, f"{label} {pk}")
         if paths := getattr(model, "cited_paragraph", None):
             for pk, symbol, paragraph in model._default_manager.values_list("pk", *paths):

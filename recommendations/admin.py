@@ -15,6 +15,7 @@ from recommendations.models import (
     RecommendationInstrument,
     RecommendationProgramme,
     RecommendationTarget,
+    SourceList,
 )
 
 
@@ -136,3 +137,12 @@ class RecommendationProgrammeAdmin(RecommendationLinkAdmin):
     list_select_related = ["recommendation__document", "programme"]
     search_fields = ["recommendation__slug", "programme__title", "source_symbol", "rationale"]
     autocomplete_fields = ["recommendation", "programme"]
+
+
+@admin.register(SourceList)
+class SourceListAdmin(CuratedAdmin):
+    list_display = ["title", "document", "locator", "position", "status", "updated_at"]
+    list_filter = ["status", "document"]
+    list_select_related = ["document"]
+    search_fields = ["slug", "title", "locator", "document__symbol"]
+    autocomplete_fields = ["document"]

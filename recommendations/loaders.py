@@ -14,12 +14,14 @@ from recommendations.models import (
     RecommendationInstrument,
     RecommendationProgramme,
     RecommendationTarget,
+    SourceList,
 )
 from standards.models import Instrument
 
 MEETINGS = "recommendations/meetings.json"
 DOCUMENTS = "recommendations/documents.json"
 RECOMMENDATIONS = "recommendations/recommendations"  # one file per document
+SOURCE_LISTS = "recommendations/source_lists.json"
 
 
 def lookup_agenda_item(loader: Loader, meeting: Meeting, ref: str) -> AgendaItem:
@@ -192,6 +194,28 @@ def load_recommendation(loader: Loader, document: Document, record: dict) -> Non
     loader.links(record, "programmes", RecommendationProgramme, owner, ("programme", Programme, "slug"))
 
 
+def load_source_lists(loader: Loader) -> None:
+    for record in loader.records(loader.read(SOURCE_LISTS)):
+        with loader.record(f"source list {record.get('slug')}"):
+            loader.check_keys(
+                record, {"slug", "document", "locator", "title", "items"}, {"note", "position", *CURATED_KEYS}
+            )
+            document = loader.lookup(Document, "symbol", record["document"], "document")
+            loader.upsert(
+                SourceList,
+                {"slug": record["slug"]},
+                {
+                    "document": document,
+                    "locator": record["locator"],
+                    "title": record["title"],
+                    "note": record.get("note", ""),
+                    "position": record.get("position", 0),
+                    "items": record["items"],
+                    **loader.curated(record),
+                },
+            )
+
+
 # Sources and link evidence everywhere cite documents by symbol.
 register_citations(Document, "symbol")
 register(
@@ -218,5 +242,14 @@ register(
             RecommendationInstrument: ("recommendation", "instrument"),
             RecommendationProgramme: ("recommendation", "programme"),
         },
+    )
+)
+register(
+    Stage(
+        name="source-lists",
+        order=125,
+        load=load_source_lists,
+        files=(SOURCE_LISTS,),
+        natural_keys={SourceList: ("slug",)},
     )
 )

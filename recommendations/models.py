@@ -1,5 +1,7 @@
 """Meetings, UN documents, agenda items and the recommendations (and questions) they contain."""
 
+from __future__ import annotations
+
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -211,6 +213,7 @@ class RecommendationKind(models.TextChoices):
     RECOMMENDATION = "recommendation", _("Recommendation")
     QUESTION = "question", _("Question for discussion")
     SUMMARY_OF_VIEWS = "summary_of_views", _("Summary of views (not a decision)")
+    FINDING = "finding", _("Finding of the document (analysis, not a recommendation)")
 
 
 class RecommendationQuerySet(CuratedQuerySet):
@@ -388,3 +391,8 @@ class RecommendationProgramme(Evidence):
         return (*self.recommendation.natural_key(), *self.programme.natural_key())
 
     natural_key.dependencies = ["recommendations.recommendation", "programmes.programme"]
+
+
+# The lists a source gives as a whole live in their own module (the module size limit); imported here so
+# that Django registers them with this app.
+from recommendations.source_lists import SourceList, SourceListQuerySet  # noqa: E402, F401

@@ -49,7 +49,7 @@ register(
     HomeCount(
         order=300,
         label=_("recommendations and questions"),
-        queryset=lambda: Recommendation.objects.published(),
+        queryset=lambda: Recommendation.objects.published().exclude(kind=RecommendationKind.FINDING),
         url_name="recommendations:recommendation-list",
     )
 )
@@ -59,7 +59,12 @@ register(
     ThemeSection(
         order=300,
         heading=_("Recommendations"),
-        entries=lambda theme: Recommendation.objects.published().filter(themes=theme).select_related("document"),
+        entries=lambda theme: (
+            Recommendation.objects.published()
+            .filter(themes=theme)
+            .exclude(kind=RecommendationKind.FINDING)
+            .select_related("document")
+        ),
         row_template="recommendations/includes/theme_recommendation.html",
         tagged=Recommendation,
         count_nouns=(_("recommendation"), _("recommendations")),

@@ -1,5 +1,6 @@
 """API serializers for meetings, documents and recommendations."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from portal.serializers import (
@@ -16,7 +17,7 @@ from portal.serializers import (
     sources,
 )
 from programmes.serializers import ProgrammeLinkSerializer
-from recommendations.models import AgendaItem, Document, Meeting, Recommendation
+from recommendations.models import AgendaItem, Document, Meeting, Recommendation, SourceList
 from standards.serializers import InstrumentLinkSerializer
 
 
@@ -89,12 +90,56 @@ class DocumentSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
 
 
+class SourceListItemSerializer(serializers.Serializer):
+    label = serializers.CharField(help_text="The source's own words for the item.")
+    locator = serializers.CharField(
+        help_text='Where in the paragraph the item is tied to its records ("fn 9"), if given.'
+    )
+    targets = serializers.ListField(
+        child=serializers.CharField(), help_text="The SDG target codes the source ties to it."
+    )
+    instrument = serializers.CharField(allow_null=True, help_text="The slug of the instrument it names, if any.")
+    theme = serializers.CharField(allow_null=True, help_text="The slug of the theme it names, if any.")
+
+
+class SourceListSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    title = serializers.CharField(help_text="What the list is, in the curators' words.")
+    locator = serializers.CharField(help_text='The paragraph that gives the list ("para 15").')
+    note = serializers.CharField()
+    items = SourceListItemSerializer(many=True, help_text="The items in the source's order.")
+
+
 class DocumentDetailSerializer(DocumentSerializer):
     themes = ThemeRefSerializer(many=True, read_only=True)
     sources = sources()
+    source_lists = serializers.SerializerMethodField(help_text="The lists the document gives, each whole and in order.")
 
     class Meta(DocumentSerializer.Meta):
-        fields = [*DocumentSerializer.Meta.fields, "summary", *CURATED_DETAIL_FIELDS]
+        fields = [*DocumentSerializer.Meta.fields, "summary", "source_lists", *CURATED_DETAIL_FIELDS]
+
+    @extend_schema_field(SourceListSerializer(many=True))
+    def get_source_lists(self, document):
+        lists = SourceList.resolve(SourceList.objects.stated_in(document))
+        return [
+            {
+                "slug": source_list.slug,
+                "title": source_list.title,
+                "locator": source_list.locator,
+                "note": source_list.note,
+                "items": [
+                    {
+                        "label": row["label"],
+                        "locator": row["locator"],
+                        "targets": [target.code for target in row["targets"]],
+                        "instrument": row["instrument"].slug if row["instrument"] else None,
+                        "theme": row["theme"].slug if row["theme"] else None,
+                    }
+                    for row in source_list.rows
+                ],
+            }
+            for source_list in lists
+        ]
 
 
 class RecommendationSerializer(serializers.ModelSerializer):

@@ -10,7 +10,7 @@ from django.views.generic import DetailView
 from portal.models import PublicationStatus, published_themes
 from portal.views import BreadcrumbMixin, FilteredListView
 from recommendations.filters import DocumentFilter, MeetingFilter, RecommendationFilter
-from recommendations.models import AgendaItem, Document, Meeting, Recommendation
+from recommendations.models import AgendaItem, Document, Meeting, Recommendation, RecommendationKind, SourceList
 
 PUBLISHED = PublicationStatus.PUBLISHED
 
@@ -46,6 +46,9 @@ class RecommendationDetailView(BreadcrumbMixin, DetailView):
             programme_links=recommendation.programme_links.published()
             .filter(programme__status=PUBLISHED)
             .select_related("programme"),
+            source_lists=SourceList.resolve(
+                SourceList.objects.stated_in(recommendation.document, recommendation.paragraph)
+            ),
         )
         return context
 
@@ -99,12 +102,16 @@ class DocumentDetailView(BreadcrumbMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        recommendations = (
+        entries = (
             Recommendation.objects.published()
             .filter(document=self.object)
             .select_published("agenda_item")
             .order_by("position", "pk")
         )
+        # The document's findings (its analysis) are listed apart from its recommendations and questions.
+        recommendations = [entry for entry in entries if entry.kind != RecommendationKind.FINDING]
+        context["findings"] = [entry for entry in entries if entry.kind == RecommendationKind.FINDING]
+        context["source_lists"] = SourceList.resolve(SourceList.objects.stated_in(self.object))
         # An agenda item belongs to the document's meeting: a hidden meeting hides its items too.
         meeting_shown = self.object.published_meeting is not None
         context["groups"] = [

@@ -32,7 +32,7 @@ DETAIL_QUERIES = {
     "/api/v1/programmes/api-test-programme/": 6,
     "/api/v1/recommendations/api-test-1-para-7-a/": 5,
     "/api/v1/meetings/api-test-meeting/": 4,
-    "/api/v1/documents/API/TEST/1/": 2,
+    "/api/v1/documents/API/TEST/1/": 3,  # + its source lists (none: their records are read only for a list)
 }
 
 

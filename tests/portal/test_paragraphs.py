@@ -386,3 +386,15 @@ Technical assistance
     )
     # A topic heading inside a paragraph's list does not end the paragraph.
     assert entries["para 2"]["text"] == "International cooperation is key. (a) Needs assessment;"
+
+
+FULLY_CURATED = ["A/CONF.234/5", "E/CN.15/2022/9", "CONGRESS14-DRAFT-REPORT-ITEM4", "GP-BROCHURE"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("symbol", FULLY_CURATED)
+def test_every_paragraph_of_a_curated_source_is_cited_or_marked_out_of_scope(symbol):
+    # Issue 14: every paragraph of these sources is curated (cited by a record) or marked with a reason.
+    document = next(doc for doc in paragraph_coverage().documents if doc.symbol == symbol)
+    assert document.uncited == [], f"{symbol}: neither cited nor marked: {', '.join(document.uncited)}"
+    assert len(document.cited) + len(document.out_of_scope) == len(document.paragraphs)

@@ -67,6 +67,7 @@ def test_the_shipped_stages_run_in_dependency_order():
         "resources",
         "activities",
         "recommendations",
+        "source-lists",
     ]
 
 
