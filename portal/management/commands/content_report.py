@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from portal.basis import stated_links_without_their_target
+from portal.basis import stated_goal_links_without_their_goal, stated_links_without_their_target
 from portal.citations import paragraph_coverage
 from portal.coverage import content_coverage, gaps
 
@@ -45,6 +45,8 @@ class Command(BaseCommand):
         write(f"SDG goals with nothing linked: {len(coverage.goals_without_links)}")
         for goal in coverage.goals_without_links:
             write(f"  Goal {goal.code}: {goal.short_title}")
+        linked_as_whole = ", ".join(goal.code for goal in coverage.goals_linked_as_whole) or "none"
+        write(f"SDG goals linked as a whole: {len(coverage.goals_linked_as_whole)} ({linked_as_whole})")
         if options["list_targets"]:
             write("SDG targets with nothing linked:")
             for target in coverage.targets_without_links:
@@ -70,6 +72,10 @@ class Command(BaseCommand):
             write(f"Citations of {symbol}, outside the five sources: {count}")
         findings = list(stated_links_without_their_target())
         write(f"\nStated links whose cited paragraph does not name the target: {len(findings)}")
+        for finding in findings:
+            write(f"  {finding}")
+        findings = list(stated_goal_links_without_their_goal())
+        write(f"Stated goal links whose cited paragraph (or its heading) does not name the goal: {len(findings)}")
         for finding in findings:
             write(f"  {finding}")
 
