@@ -54,6 +54,6 @@ class TestRecommendations:
 
     @pytest.mark.usefixtures("uncached")
     def test_list_and_detail_query_counts(self, client):
-        assert queries_for(client, "/recommendations/") == 9
-        assert queries_for(client, "/recommendations/a-conf-234-5-para-44-b/") == 5
+        assert queries_for(client, "/recommendations/") == 10  # + the choices of "linked to SDG goal as a whole"
+        assert queries_for(client, "/recommendations/a-conf-234-5-para-44-b/") == 6  # + its goal links
         assert queries_for(client, "/documents/A/CONF.234/PM.1/") == 2
