@@ -282,3 +282,22 @@ def test_the_audit_finds_a_stated_goal_link_whose_paragraph_names_another_goal()
         "instrument nelson-mandela-rules → Goal 4 (A/CONF.234/PM.1 para 21): "
         "names neither the goal nor sits under its heading (mark it judgement)"
     ]
+
+
+def test_the_links_import_accepts_a_goal_and_exports_it_back():
+    from portal import imports
+    from portal.roles import EDITOR
+
+    editor = make_user("editor", EDITOR)
+    recommendation = Recommendation.objects.exclude(goal_links__goal__code="2").first()
+    row = {"recommendation": recommendation.slug, "goal": "2", "source": "A/CONF.234/5", "locator": "para 1",
+           "rationale": "It says so."}  # fmt: skip
+    report = imports.import_rows(kind="links", rows=[row], user=editor, commit=True)
+    assert [r.reasons for r in report.rows] == [[]]
+    link = RecommendationGoal.objects.get(recommendation=recommendation, goal__code="2")
+    assert link.status == PublicationStatus.DRAFT
+    columns, rows = imports.export_rows(kind="links", queryset=RecommendationGoal.objects.filter(pk=link.pk))
+    assert "goal" in columns
+    assert dict(zip(columns, rows[0], strict=True))["goal"] == "2"
+    bad = imports.import_rows(kind="links", rows=[{**row, "goal": "18"}], user=editor, commit=False)
+    assert bad.rows[0].reasons
