@@ -301,3 +301,11 @@ def test_the_links_import_accepts_a_goal_and_exports_it_back():
     assert dict(zip(columns, rows[0], strict=True))["goal"] == "2"
     bad = imports.import_rows(kind="links", rows=[{**row, "goal": "18"}], user=editor, commit=False)
     assert bad.rows[0].reasons
+
+
+def test_the_search_goal_facet_counts_links_to_the_goal_as_a_whole(client):
+    # The Doha Declaration is linked to Goal 14 only as a whole.
+    data = client.get("/api/v1/search/", {"q": "Doha Declaration", "goal": "14", "type": "instrument"}).json()
+    assert [result["id"] for result in data["results"]] == [DOHA]
+    goal_14 = next(value for value in data["facets"]["goal"] if value["value"] == "14")
+    assert goal_14["count"] == 1 and goal_14["selected"]
