@@ -256,7 +256,7 @@ def test_the_content_report_counts_goal_links():
     out = io.StringIO()
     call_command("content_report", stdout=out)
     report = out.getvalue()
-    assert "instrument–goal link                   8 /    8 /    0" in report
+    assert "instrument–goal link                  14 /    8 /    6" in report
     assert "programme–goal link                    5 /    5 /    0" in report
     assert "recommendation–goal link               1 /    1 /    0" in report
     assert "SDG goals linked as a whole: 9 (1, 3, 5, 10, 11, 14, 15, 16, 17)" in report
