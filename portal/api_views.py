@@ -6,7 +6,7 @@ from portal.api.routes import register
 from portal.api.viewsets import PublicReadOnlyViewSet
 from portal.filters import GoalFilter, IndicatorFilter, TargetFilter, ThemeFilter
 from portal.models import Goal, Indicator, Target, Theme
-from portal.pages import link_counts_for_goal, links_for_target
+from portal.pages import link_counts_for_goal, links_for_goal, links_for_target
 from portal.serializers import (
     GoalDetailSerializer,
     GoalSerializer,
@@ -21,8 +21,9 @@ from portal.serializers import (
 class GoalViewSet(PublicReadOnlyViewSet):
     """The 17 Sustainable Development Goals, by code (`16`).
 
-    A goal's detail lists its targets and counts what is linked to them, with links to the full,
-    paginated lists (`?goal=`); the links themselves are on each target's detail.
+    A goal's detail lists its targets and counts what is linked to the goal as a whole or to its targets,
+    with links to the full, paginated lists (`?goal=`), and carries the first links to the goal as a whole
+    with their evidence (`?whole_goal=` lists them all); the links to a target are on the target's detail.
     """
 
     filterset_class = GoalFilter
@@ -39,6 +40,7 @@ class GoalViewSet(PublicReadOnlyViewSet):
     def get_object(self):
         goal = super().get_object()
         goal.links = link_counts_for_goal(goal, api=True)
+        goal.whole_goal = links_for_goal(goal, api=True)
         return goal
 
 

@@ -7,6 +7,11 @@ the first half: a stated link's cited words must contain the target code. Links 
 alone are reviewed by a person and listed in `GOAL_LEVEL_STATEMENTS` with the reason the target is
 unambiguous; `stated_links_without_their_target()` finds every other stated link whose cited words
 name neither the target nor (for a reviewed one) its goal.
+
+A link to a goal as a whole is **stated** when the cited paragraph names the goal, in its words or in
+the heading it sits under (A/CONF.234/PM.1 sets out its chapter II goal by goal, "Sustainable
+Development Goal 3. Ensure healthy lives ..."); `stated_goal_links_without_their_goal()` finds every
+other stated goal link.
 """
 
 from __future__ import annotations
@@ -15,9 +20,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from portal.content import target_link_models
+from portal.content import goal_link_models, target_link_models
 from portal.models import LinkBasis
-from portal.paragraphs import UnknownLocator, cited_text, indexed
+from portal.paragraphs import UnknownLocator, cited_parts, cited_text, indexed
 
 GOAL_PHRASE = re.compile(r"\b(?:Sustainable Development Goals?|Goals?|SDGs?)\s*((?:\d+(?:\s*,\s*|\s+and\s+)?)+)", re.I)
 
@@ -82,3 +87,26 @@ def stated_links_without_their_target() -> Iterator[BasisFinding]:
                 else "names neither the target nor its goal"
             )
             yield BasisFinding(kind, _key(link, kind), code, link.source_symbol, link.source_locator, problem)
+
+
+def cited_text_under_headings(symbol: str, locator: str) -> str:
+    """The cited words with the heading each cited paragraph sits under (a goal's chapter heading)."""
+    parts = cited_parts(symbol, locator)
+    return " ".join([*(part.entry.get("heading", "") for part in parts), *(part.text for part in parts)])
+
+
+def stated_goal_links_without_their_goal() -> Iterator[BasisFinding]:
+    """Stated links to a goal as a whole whose cited words (and the headings they sit under) do not name the goal."""
+    for kind, model in goal_link_models().items():
+        for link in model.objects.filter(basis=LinkBasis.STATED).select_related("goal", kind):
+            goal = f"Goal {link.goal.code}"
+            if not indexed(link.source_symbol):
+                continue  # outside the five sources: not checkable here
+            try:
+                text = cited_text_under_headings(link.source_symbol, link.source_locator)
+            except UnknownLocator as error:
+                yield BasisFinding(kind, _key(link, kind), goal, link.source_symbol, link.source_locator, str(error))
+                continue
+            if not names_goal(text, link.goal.code):
+                problem = "names neither the goal nor sits under its heading (mark it judgement)"
+                yield BasisFinding(kind, _key(link, kind), goal, link.source_symbol, link.source_locator, problem)

@@ -46,6 +46,16 @@ def target_link_models() -> dict[str, type[Evidence]]:
     }
 
 
+def goal_link_models() -> dict[str, type[Evidence]]:
+    """The links that point at an SDG goal as a whole (the source names the goal, not a target), keyed
+    like `target_link_models()` by the name of the entity at their other end."""
+    return {
+        model.link_fields[0]: model
+        for model in link_models()
+        if model.link_fields[1] == "goal" and model._meta.get_field("goal").related_model is Goal
+    }
+
+
 def workflow_models() -> list[type[models.Model]]:
     """Everything with a publication status: curated entities and their links."""
     return [*curated_models(), *link_models()]

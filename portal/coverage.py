@@ -16,7 +16,7 @@ from django.db import models
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from portal.content import entity_models, link_models, target_link_models
+from portal.content import entity_models, goal_link_models, link_models, target_link_models
 from portal.models import Goal, LinkBasis, PublicationStatus, Target
 
 
@@ -108,6 +108,15 @@ def linked_filter() -> Q:
     return condition
 
 
+def goals_linked_as_whole() -> list[Goal]:
+    """The goals a published link points at as a whole (not through one of their targets): one query."""
+    published = PublicationStatus.PUBLISHED
+    condition = Q()
+    for model in goal_link_models().values():
+        condition |= Q(Exists(model.objects.filter(goal=OuterRef("pk"), status=published)))
+    return list(Goal.objects.filter(condition)) if condition else []
+
+
 @dataclass
 class Coverage:
     counts: dict[str, int]
@@ -116,6 +125,7 @@ class Coverage:
     targets_without_links: list[Target]
     goals_without_links: list[Goal]
     linked_targets: int
+    goals_linked_as_whole: list[Goal] = field(default_factory=list)
     gaps: dict[str, list[models.Model] | dict[str, int]] = field(default_factory=dict)
 
     def __getattr__(self, name):
@@ -137,7 +147,8 @@ def content_coverage() -> Coverage:
         for model in link_models()
     }
     linked = targets_with_links().filter(linked_filter())
-    linked_goal_ids = set(linked.values_list("goal_id", flat=True))
+    as_whole = goals_linked_as_whole()
+    linked_goal_ids = set(linked.values_list("goal_id", flat=True)) | {goal.pk for goal in as_whole}
     return Coverage(
         counts=counts,
         link_counts=link_counts,
@@ -146,6 +157,7 @@ def content_coverage() -> Coverage:
         targets_without_links=list(targets_with_links().exclude(linked_filter())),
         goals_without_links=list(Goal.objects.exclude(pk__in=linked_goal_ids)),
         linked_targets=linked.count(),
+        goals_linked_as_whole=as_whole,
     )
 
 

@@ -114,7 +114,7 @@ class PortalFilterSet(django_filters.FilterSet):
         """With `target` or `goal` the basis qualifies that same link (`linked_to_target`); alone, any
         published link to a target (one condition on one link, not two on any links)."""
         data = self.form.cleaned_data
-        if data.get("target") or data.get("goal"):
+        if data.get("target") or data.get("goal") or data.get("whole_goal"):
             return queryset
         return with_related(queryset, "target_links", basis=basis, status=PublicationStatus.PUBLISHED)
 
@@ -125,13 +125,17 @@ class PortalFilterSet(django_filters.FilterSet):
         return queryset
 
 
+def related_exists(queryset, relation: str, **conditions) -> Exists:
+    """EXISTS a row of the reverse foreign key `relation` (a link model) pointing at the outer entry and
+    matching `conditions`."""
+    rows = queryset.model._meta.get_field(relation).related_model.objects
+    return Exists(rows.filter(**{queryset.model._meta.get_field(relation).field.name: OuterRef("pk")}, **conditions))
+
+
 def with_related(queryset, relation: str, **conditions):
     """Entries with at least one row of the reverse foreign key `relation` (a link model) matching `conditions`,
     as an EXISTS subquery: no join, so no duplicate rows, no DISTINCT over every column and a cheap COUNT."""
-    rows = queryset.model._meta.get_field(relation).related_model.objects
-    return queryset.filter(
-        Exists(rows.filter(**{queryset.model._meta.get_field(relation).field.name: OuterRef("pk")}, **conditions))
-    )
+    return queryset.filter(related_exists(queryset, relation, **conditions))
 
 
 def with_member(queryset, m2m_field: str, member):
@@ -172,13 +176,37 @@ def linked_to_target(link_path: str):
     return method
 
 
-def linked_to_goal(link_path: str):
+def linked_to_goal(link_path: str, goal_path: str = ""):
+    """A filter method: entries with a published link to one of the goal's targets (via `link_path`) or,
+    with `goal_path`, to the goal as a whole (of the chosen basis, if any): two EXISTS, no join."""
+
     def method(self, queryset, name, goal):
-        return with_related(
-            queryset, link_path, target__goal=goal, status=PublicationStatus.PUBLISHED, **basis_lookup(self)
-        )
+        conditions = {"status": PublicationStatus.PUBLISHED, **basis_lookup(self)}
+        through_targets = related_exists(queryset, link_path, target__goal=goal, **conditions)
+        if not goal_path:
+            return queryset.filter(through_targets)
+        return queryset.filter(through_targets | related_exists(queryset, goal_path, goal=goal, **conditions))
 
     return method
+
+
+def linked_to_whole_goal(goal_path: str = "goal_links"):
+    """A filter method: entries with a published link to the goal as a whole (of the chosen basis, if any)."""
+
+    def method(self, queryset, name, goal):
+        return with_related(queryset, goal_path, goal=goal, status=PublicationStatus.PUBLISHED, **basis_lookup(self))
+
+    return method
+
+
+def whole_goal_filter(method_name: str = "filter_whole_goal") -> django_filters.ModelChoiceFilter:
+    return django_filters.ModelChoiceFilter(
+        queryset=Goal.objects.all(),
+        to_field_name="code",
+        method=method_name,
+        label=_("Linked to SDG goal as a whole"),
+        help_text=_("Entries the sources link to the goal itself, not to one of its targets."),
+    )
 
 
 def basis_filter() -> django_filters.ChoiceFilter:

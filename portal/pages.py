@@ -5,7 +5,9 @@ The home page, the SDG goal and target pages and the theme pages name no content
 `pages.py` (`autodiscover_modules("pages")`), as Django's admin finds each `admin.py`.
 
 - `LinkSection`: one kind of link to an SDG target (a key of `portal.content.target_link_models()`),
-  shown as a section of the target page, a count on the goal pages and a list in the target's API detail.
+  shown as a section of the target page, a count on the goal pages and a list in the target's API detail;
+  the same kind of entry's links to a goal as a whole (`portal.content.goal_link_models()`, if the app
+  has them) show in the goal page's section "Linked to Goal N as a whole" with the same row template.
 - `HomeCount`, `HomeBlock`, `RecentEntries`: a line of the home page's counts, a block of the home
   page (a partial template and its context), the entries that may appear under "Recently updated".
 - `ThemeSection`: the entries about a theme, a section of its page and (if tagged) a count on the list.
@@ -21,12 +23,12 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
-from django.db.models import Count, Window
+from django.db.models import Count, Exists, OuterRef, Window
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from portal.content import target_link_models
+from portal.content import goal_link_models, target_link_models
 from portal.models import Goal, PublicationStatus, Target, Theme
 
 # How many entries each section of a shared page (and of the target's API detail) shows; the
@@ -110,14 +112,41 @@ class LinkSection:
     def model(self) -> type[models.Model]:
         return target_link_models()[self.name]
 
+    @property
+    def goal_model(self) -> type[models.Model] | None:
+        """The links from the same kind of entry to a goal as a whole, if the app has them."""
+        return goal_link_models().get(self.name)
+
+    @property
+    def published_ends(self) -> dict[str, str]:
+        return {f"{relation}__status": PublicationStatus.PUBLISHED for relation in self.published}
+
     def links(self, target: Target, *, limit: int = SECTION_LIMIT, part: LinkPart | None = None) -> tuple[list, int]:
         """The first `limit` published links to `target` whose entries are published (of `part`'s kind,
         if given), and how many there are in all: one query (the total is a window count over the same
-        rows). A link joins one entry to one target, so the total counts distinct entries."""
-        published = {f"{relation}__status": PublicationStatus.PUBLISHED for relation in self.published}
-        return first_and_total(
+        rows). A link joins one entry to one target, so the total counts distinct entries. Each link says
+        whether its entry is also linked to the target's goal as a whole (`also_goal`), in the same query."""
+        links = (
             self.model.objects.published()
-            .filter(target=target, **published, **(part.filters if part else {}))
+            .filter(target=target, **self.published_ends, **(part.filters if part else {}))
+            .select_related(*self.select_related)
+            .order_by(*self.order_by)
+        )
+        if self.goal_model is not None:
+            as_whole = self.goal_model.objects.published().filter(
+                **{self.name: OuterRef(self.name)}, goal_id=target.goal_id
+            )
+            links = links.annotate(also_goal=Exists(as_whole))
+        return first_and_total(links, limit=limit)
+
+    def goal_links(self, goal: Goal, *, limit: int = SECTION_LIMIT) -> tuple[list, int]:
+        """The first `limit` published links to `goal` as a whole (entries published) and how many there
+        are in all, in one query; nothing when the app has no goal links."""
+        if self.goal_model is None:
+            return [], 0
+        return first_and_total(
+            self.goal_model.objects.published()
+            .filter(goal=goal, **self.published_ends)
             .select_related(*self.select_related)
             .order_by(*self.order_by),
             limit=limit,
@@ -126,9 +155,23 @@ class LinkSection:
     def count_entries(self, **where) -> int:
         """How many published entries have a published link matching `where` (e.g. target__goal=goal):
         an instrument linked to three of a goal's targets counts once, as in the list filtered by ?goal=."""
-        published = {f"{relation}__status": PublicationStatus.PUBLISHED for relation in self.published}
-        links = self.model.objects.published().filter(**where, **published)
+        links = self.model.objects.published().filter(**where, **self.published_ends)
         return links.order_by().values(self.name).distinct().count()
+
+    def count_goal_entries(self, goal: Goal) -> int:
+        """How many published entries are linked to `goal` as a whole or to one or more of its targets,
+        each counted once (as the list filtered by ?goal= shows them): one query, a UNION of both links."""
+        through_targets = (
+            self.model.objects.published().filter(target__goal=goal, **self.published_ends).order_by().values(self.name)
+        )
+        if self.goal_model is None:
+            return through_targets.distinct().count()
+        as_whole = self.goal_model.objects.published().filter(goal=goal, **self.published_ends).order_by()
+        return through_targets.union(as_whole.values(self.name)).count()
+
+    def whole_goal_list_url(self, goal, *, api: bool = False) -> str:
+        """The full list of the entries linked to `goal` as a whole (?whole_goal=)."""
+        return self.filtered_list_url({"whole_goal": goal.code}, api=api) if self.goal_model is not None else ""
 
     def goal_list_url(self, goal) -> str:
         """The public list filtered to `goal`, if there is one."""
@@ -285,14 +328,30 @@ def links_for_target(target: Target, *, api: bool = False) -> TargetLinks:
 
 
 def link_counts_for_goal(goal: Goal, *, api: bool = False) -> TargetLinks:
-    """How many published entries of each section are linked to the goal's targets (not the links), each with
-    the full list filtered by ?goal=: one count per section, whatever the amount of content."""
+    """How many published entries of each section are linked to the goal as a whole or to its targets (not
+    the links), each counted once, with the full list filtered by ?goal=: one count per section, whatever
+    the amount of content."""
     return TargetLinks(
         LinkGroup(
             section,
             [],
-            section.count_entries(target__goal=goal),
+            section.count_goal_entries(goal),
             section.filtered_list_url({"goal": goal.code}, api=api),
         )
         for section in link_sections()
     )
+
+
+def goal_sections() -> list[LinkSection]:
+    """The sections whose entries can be linked to a goal as a whole."""
+    return [section for section in link_sections() if section.goal_model is not None]
+
+
+def links_for_goal(goal: Goal, *, api: bool = False) -> TargetLinks:
+    """What is linked to `goal` as a whole (not through a target): per section, its first SECTION_LIMIT
+    links with their evidence, the total and the full list (?whole_goal=); one query per section."""
+    groups = []
+    for section in goal_sections():
+        first, total = section.goal_links(goal)
+        groups.append(LinkGroup(section, first, total, section.whole_goal_list_url(goal, api=api)))
+    return TargetLinks(groups)

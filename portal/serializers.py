@@ -14,7 +14,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from portal.models import UN_LANGUAGES, Goal, Indicator, LinkBasis, Target, Theme
-from portal.pages import link_sections
+from portal.pages import goal_sections, link_sections
 
 API = "api"
 
@@ -183,6 +183,16 @@ class TargetLinkSerializer(serializers.Serializer):
     evidence = evidence()
 
 
+class GoalLinkSerializer(serializers.Serializer):
+    """A link to an SDG goal as a whole, where the source names the goal rather than one of its targets."""
+
+    goal = GoalRefSerializer(read_only=True)
+    evidence = evidence()
+
+
+GOAL_CODES_HELP = "Codes of the SDG goals linked to it as a whole, not through a target (details carry the evidence)."
+
+
 # --- SDG framework and themes ----------------------------------------------------------
 
 
@@ -221,19 +231,45 @@ def link_lists(serializer, links) -> dict[str, str]:
 
 
 class GoalDetailSerializer(GoalSerializer):
-    """A goal with its targets (a fixed set) and, per kind of entry, how many are linked to its targets
-    (`link_counts`) and where to list them (`link_lists`, paginated): never the links themselves."""
+    """A goal with its targets (a fixed set) and, per kind of entry, how many are linked to the goal as a
+    whole or to its targets, each counted once (`link_counts`), and where to list them (`link_lists`,
+    paginated, `?goal=`); then what is linked to the goal as a whole: the first SECTION_LIMIT links of
+    each kind with their evidence (`whole_goal_instruments`, ...), how many in all (`whole_goal_link_counts`)
+    and the full lists (`whole_goal_link_lists`, `?whole_goal=`). The links through its targets are on
+    each target's detail."""
 
     targets = TargetRefSerializer(many=True, read_only=True)
     link_counts = serializers.DictField(child=serializers.IntegerField(), source="links.counts", read_only=True)
     link_lists = serializers.SerializerMethodField()
+    whole_goal_link_counts = serializers.DictField(
+        child=serializers.IntegerField(), source="whole_goal.counts", read_only=True
+    )
+    whole_goal_link_lists = serializers.SerializerMethodField()
 
     class Meta(GoalSerializer.Meta):
-        fields = [*GoalSerializer.Meta.fields, "targets", "link_counts", "link_lists"]
+        fields = [
+            *GoalSerializer.Meta.fields,
+            "targets",
+            "link_counts",
+            "link_lists",
+            "whole_goal_link_counts",
+            "whole_goal_link_lists",
+        ]
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for section in goal_sections():
+            source = f"whole_goal.by_name.{section.name}"
+            fields[f"whole_goal_{section.api_field}"] = section.api_serializer(many=True, read_only=True, source=source)
+        return fields
 
     @extend_schema_field(LINK_LISTS_SCHEMA)
     def get_link_lists(self, obj) -> dict[str, str]:
         return link_lists(self, obj.links)
+
+    @extend_schema_field(LINK_LISTS_SCHEMA)
+    def get_whole_goal_link_lists(self, obj) -> dict[str, str]:
+        return link_lists(self, obj.whole_goal)
 
 
 class TargetSerializer(serializers.ModelSerializer):

@@ -1,7 +1,7 @@
 """Home, SDG, theme and search pages, and the shared view machinery."""
 
 from django.conf import settings
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -21,7 +21,9 @@ from portal.pages import (
     HomeCount,
     RecentEntries,
     ThemeSection,
+    goal_sections,
     link_sections,
+    links_for_goal,
     links_for_target,
     registered,
 )
@@ -73,23 +75,37 @@ def counted_links(objects, *, by: str) -> list:
     """Each goal (`by="target__goal"`) or target (`by="target"`) with `link_counts` [(section, count)]
     and `linked_total`: one grouped query per link section, whatever the number of rows, so the
     cost does not grow with goals × targets (a correlated count per row took seconds on PostgreSQL).
-    Counts are distinct published entries: an instrument linked to three targets of a goal counts once."""
+    Counts are distinct published entries: an instrument linked to three targets of a goal counts once.
+    Goals also count the entries linked to them as a whole and to none of their targets (one more grouped
+    query per section that has goal links), so an entry linked both ways still counts once."""
     sections = link_sections()
     objects = list(objects)
     ids = [obj.pk for obj in objects]
     counts = {
         section.name: dict(
             section.model.objects.published()
-            .filter(
-                **{f"{by}__in": ids},
-                **{f"{relation}__status": PublicationStatus.PUBLISHED for relation in section.published},
-            )
+            .filter(**{f"{by}__in": ids}, **section.published_ends)
             .order_by()
             .values_list(by)
             .annotate(n=Count(section.name, distinct=True))
         )
         for section in sections
     }
+    if by == "target__goal":
+        for section in goal_sections():
+            through_targets = section.model.objects.published().filter(
+                **{section.name: OuterRef(section.name)}, target__goal=OuterRef("goal"), **section.published_ends
+            )
+            only_as_whole = (
+                section.goal_model.objects.published()
+                .filter(goal__in=ids, **section.published_ends)
+                .exclude(Exists(through_targets))
+                .order_by()
+                .values_list("goal")
+                .annotate(n=Count(section.name, distinct=True))
+            )
+            for goal_id, n in only_as_whole:
+                counts[section.name][goal_id] = counts[section.name].get(goal_id, 0) + n
     for obj in objects:
         obj.link_counts = [(section, counts[section.name].get(obj.pk, 0)) for section in sections]
         obj.linked_total = sum(count for _, count in obj.link_counts)
@@ -97,14 +113,21 @@ def counted_links(objects, *, by: str) -> list:
 
 
 def goals_with_content() -> set:
-    """The ids of the goals with at least one published link to one of their targets, the linked
-    entry published too: one query (a union over the link sections), so empty goals can be shown quieter."""
+    """The ids of the goals with at least one published link to one of their targets or to the goal as a
+    whole, the linked entry published too: one query (a union over the link sections), so empty goals can be
+    shown quieter."""
     querysets = [
         section.model.objects.published()
-        .filter(**{f"{relation}__status": PublicationStatus.PUBLISHED for relation in section.published})
+        .filter(**section.published_ends)
         .order_by()
         .values_list("target__goal", flat=True)
         for section in link_sections()
+    ] + [
+        section.goal_model.objects.published()
+        .filter(**section.published_ends)
+        .order_by()
+        .values_list("goal", flat=True)
+        for section in goal_sections()
     ]
     return set(querysets[0].union(*querysets[1:]))
 
@@ -156,9 +179,10 @@ class GoalDetailView(BreadcrumbMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["targets"] = counted_links(self.object.targets.all(), by="target")
         context["summary"] = [
-            (section, section.count_entries(target__goal=self.object), section.goal_list_url(self.object))
+            (section, section.count_goal_entries(self.object), section.goal_list_url(self.object))
             for section in link_sections()
         ]
+        context["whole_goal"] = links_for_goal(self.object)
         return context
 
     def get_breadcrumbs(self):

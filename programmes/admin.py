@@ -7,6 +7,7 @@ from programmes.models import (
     Country,
     InterventionArea,
     Programme,
+    ProgrammeGoal,
     ProgrammeInstrument,
     ProgrammeTarget,
     Resource,
@@ -34,6 +35,12 @@ class ProgrammeTargetInline(CuratedInline):
     autocomplete_fields = ["target"]
 
 
+class ProgrammeGoalInline(CuratedInline):
+    model = ProgrammeGoal
+    fields = ["goal", *EVIDENCE_FIELDS]
+    autocomplete_fields = ["goal"]
+
+
 class ProgrammeInstrumentInline(CuratedInline):
     model = ProgrammeInstrument
     fields = ["instrument", *EVIDENCE_FIELDS]
@@ -48,7 +55,7 @@ class ProgrammeAdmin(CuratedAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["parent"]
     filter_horizontal = ["themes"]
-    inlines = [InterventionAreaInline, ProgrammeTargetInline, ProgrammeInstrumentInline]
+    inlines = [InterventionAreaInline, ProgrammeTargetInline, ProgrammeGoalInline, ProgrammeInstrumentInline]
 
 
 @admin.register(InterventionArea)
@@ -94,6 +101,14 @@ class ProgrammeTargetAdmin(CuratedEvidenceAdmin):
     list_display = ["programme", "target", "source_symbol", "source_locator", "basis", "status"]
     search_fields = ["programme__title", "target__code", "source_symbol", "rationale"]
     autocomplete_fields = ["programme", "target"]
+
+
+@admin.register(ProgrammeGoal)
+class ProgrammeGoalAdmin(CuratedEvidenceAdmin):
+    list_display = ["programme", "goal", "source_symbol", "source_locator", "basis", "status"]
+    list_select_related = ["programme", "goal"]
+    search_fields = ["programme__title", "goal__code", "source_symbol", "rationale"]
+    autocomplete_fields = ["programme", "goal"]
 
 
 @admin.register(ProgrammeInstrument)

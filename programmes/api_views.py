@@ -11,6 +11,7 @@ from programmes.models import (
     Country,
     InterventionArea,
     Programme,
+    ProgrammeGoal,
     ProgrammeInstrument,
     ProgrammeTarget,
     Resource,
@@ -48,7 +49,12 @@ class ProgrammeViewSet(PublicReadOnlyViewSet):
         queryset = (
             Programme.objects.published()
             .select_related("parent")
-            .prefetch_related(published_themes(), target_links(ProgrammeTarget), instrument_links(ProgrammeInstrument))
+            .prefetch_related(
+                published_themes(),
+                target_links(ProgrammeTarget),
+                published_links("goal_links", ProgrammeGoal, "goal", "goal__number"),
+                instrument_links(ProgrammeInstrument),
+            )
         )
         if self.action == "retrieve":
             queryset = queryset.prefetch_related(

@@ -8,8 +8,10 @@ from portal.filters import (
     goal_filter,
     linked_to_goal,
     linked_to_target,
+    linked_to_whole_goal,
     target_filter,
     theme_filter,
+    whole_goal_filter,
     with_member,
     with_related,
 )
@@ -27,6 +29,7 @@ def programme_filter(field_name: str = "programme") -> django_filters.ModelChoic
 class ProgrammeFilter(PortalFilterSet):
     theme = theme_filter()
     goal = goal_filter()
+    whole_goal = whole_goal_filter()
     target = target_filter()
     basis = basis_filter()
     instrument = instrument_filter("instrument_links__instrument", method="filter_instrument")
@@ -37,7 +40,8 @@ class ProgrammeFilter(PortalFilterSet):
     ordering = django_filters.OrderingFilter(fields=("title", "start_year", "updated_at"), label=_("Sort by"))
 
     filter_target = linked_to_target("target_links")
-    filter_goal = linked_to_goal("target_links")
+    filter_goal = linked_to_goal("target_links", "goal_links")
+    filter_whole_goal = linked_to_whole_goal()
 
     def filter_instrument(self, queryset, name, instrument):
         return with_related(queryset, "instrument_links", instrument=instrument, status=PublicationStatus.PUBLISHED)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from portal.models import PublicationStatus, Target, Theme
+from portal.models import Goal, PublicationStatus, Target, Theme
 from portal.seeding import CURATED_KEYS, Loader, Stage, register
 from programmes.models import (
     Activity,
     Country,
     InterventionArea,
     Programme,
+    ProgrammeGoal,
     ProgrammeInstrument,
     ProgrammeTarget,
     Resource,
@@ -56,6 +57,7 @@ def load_programmes(loader: Loader) -> None:
                     "themes",
                     "areas",
                     "targets",
+                    "goals",
                     "instruments",
                     *CURATED_KEYS,
                 },
@@ -95,6 +97,7 @@ def load_programmes(loader: Loader) -> None:
             loader.label = f"programme {programme.slug}"
             owner = ("programme", programme)
             loader.links(record, "targets", ProgrammeTarget, owner, ("target", Target, "code"))
+            loader.links(record, "goals", ProgrammeGoal, owner, ("goal", Goal, "code"))
             loader.links(record, "instruments", ProgrammeInstrument, owner, ("instrument", Instrument, "slug"))
 
 
@@ -182,6 +185,7 @@ register(
             Programme: ("slug",),
             InterventionArea: ("programme", "slug"),
             ProgrammeTarget: ("programme", "target"),
+            ProgrammeGoal: ("programme", "goal"),
             ProgrammeInstrument: ("programme", "instrument"),
         },
     )

@@ -13,6 +13,7 @@ from portal.models import (
     Curated,
     CuratedQuerySet,
     Evidence,
+    Goal,
     LinkQuerySet,
     PublicationStatus,
     Target,
@@ -423,6 +424,37 @@ class ProgrammeTarget(Evidence):
         return (*self.programme.natural_key(), *self.target.natural_key())
 
     natural_key.dependencies = ["programmes.programme", "portal.target"]
+
+
+class ProgrammeGoalQuerySet(LinkQuerySet):
+    def get_by_natural_key(self, programme_slug, goal_code):
+        return self.get(programme__slug=programme_slug, goal__code=goal_code)
+
+
+class ProgrammeGoal(Evidence):
+    """A link to a Sustainable Development Goal as a whole, where the source speaks of the goal, not a target."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="goal_links")
+    goal = models.ForeignKey(Goal, on_delete=models.PROTECT, related_name="programme_links")
+
+    link_fields = ("programme", "goal")
+
+    objects = ProgrammeGoalQuerySet.as_manager()
+    history = curated_history()
+
+    class Meta:
+        ordering = ["programme", "goal__number"]
+        verbose_name = _("programme–goal link")
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "goal"], name="programmes_programmegoal_unique"),
+            *Evidence.evidence_constraints("programmes_programmegoal"),
+            status_constraint("programmes_programmegoal"),
+        ]
+
+    def natural_key(self):
+        return (*self.programme.natural_key(), *self.goal.natural_key())
+
+    natural_key.dependencies = ["programmes.programme", "portal.goal"]
 
 
 class ProgrammeInstrumentQuerySet(LinkQuerySet):

@@ -5,7 +5,9 @@ from rest_framework import serializers
 
 from portal.serializers import (
     CURATED_DETAIL_FIELDS,
+    GOAL_CODES_HELP,
     APIURLField,
+    GoalLinkSerializer,
     HTMLURLField,
     OptionalURLField,
     PublishedSlugField,
@@ -51,6 +53,7 @@ class ProgrammeSerializer(serializers.ModelSerializer):
     website = OptionalURLField(source="url", help_text="The programme's own website.")
     themes = published_slugs()
     targets = linked_keys("target_links", "target.code", "Codes of the SDG targets linked to it.")
+    goals = linked_keys("goal_links", "goal.code", GOAL_CODES_HELP)
     instruments = linked_keys("instrument_links", "instrument.slug", INSTRUMENTS_HELP)
     url = APIURLField("programme", "slug")
     html_url = HTMLURLField()
@@ -59,7 +62,7 @@ class ProgrammeSerializer(serializers.ModelSerializer):
         model = Programme
         fields = [
             "slug", "title", "short_title", "kind", "lead_entity", "parent", "start_year", "website",
-            "themes", "targets", "instruments", "url", "html_url", "updated_at",
+            "themes", "targets", "goals", "instruments", "url", "html_url", "updated_at",
         ]  # fmt: skip
 
 
@@ -72,6 +75,7 @@ class InterventionAreaSerializer(serializers.ModelSerializer):
 class ProgrammeDetailSerializer(ProgrammeSerializer):
     themes = ThemeRefSerializer(many=True, read_only=True)
     targets = TargetLinkSerializer(many=True, read_only=True, source="target_links")
+    goals = GoalLinkSerializer(many=True, read_only=True, source="goal_links")
     instruments = InstrumentLinkSerializer(many=True, read_only=True, source="instrument_links")
     children = serializers.SlugRelatedField(
         slug_field="slug", many=True, read_only=True, help_text="Slugs of the initiatives that belong to it."

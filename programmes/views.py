@@ -15,6 +15,7 @@ from programmes.models import (
     Country,
     InterventionArea,
     Programme,
+    ProgrammeGoal,
     ProgrammeInstrument,
     ProgrammeTarget,
     Resource,
@@ -73,6 +74,12 @@ class ProgrammeDetailView(BreadcrumbMixin, DetailView):
                 nouns=(_("SDG target"), _("SDG targets")),
             ),
             briefing_section(
+                ProgrammeGoal.objects.published().filter(programme=programme).select_related("goal"),
+                anchor="goals",
+                heading=_("SDGs it serves as a whole"),
+                nouns=(_("goal as a whole"), _("goals as a whole")),
+            ),
+            briefing_section(
                 ProgrammeInstrument.objects.published()
                 .filter(programme=programme, instrument__status=PUBLISHED)
                 .select_related("instrument"),
@@ -106,11 +113,12 @@ class ProgrammeDetailView(BreadcrumbMixin, DetailView):
             ),
         ]
         by_anchor = {section.anchor: section for section in sections}
+        shown = [section for section in sections if section.total or section.anchor != "goals"]
         context.update(
             reach=Activity.objects.published().filter(programme=programme).reach(),
             sections=by_anchor,
-            summary=sections,
-            jumps=[(section.anchor, section.heading) for section in sections],
+            summary=shown,
+            jumps=[(section.anchor, section.heading) for section in shown],
             recommendations_by_reason=same_evidence_together(by_anchor["recommendations"].items),
         )
         return context

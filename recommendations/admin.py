@@ -12,6 +12,7 @@ from recommendations.models import (
     Document,
     Meeting,
     Recommendation,
+    RecommendationGoal,
     RecommendationInstrument,
     RecommendationProgramme,
     RecommendationTarget,
@@ -66,6 +67,12 @@ class RecommendationTargetInline(CuratedInline):
     autocomplete_fields = ["target"]
 
 
+class RecommendationGoalInline(CuratedInline):
+    model = RecommendationGoal
+    fields = ["goal", *EVIDENCE_FIELDS]
+    autocomplete_fields = ["goal"]
+
+
 class RecommendationInstrumentInline(CuratedInline):
     model = RecommendationInstrument
     fields = ["instrument", *EVIDENCE_FIELDS]
@@ -103,7 +110,12 @@ class RecommendationAdmin(ImportAdminMixin, ExportMixin, CuratedAdmin):
     search_fields = ["slug", "paragraph", "text", "summary", "document__symbol"]
     autocomplete_fields = ["document", "agenda_item"]
     filter_horizontal = ["themes"]
-    inlines = [RecommendationTargetInline, RecommendationInstrumentInline, RecommendationProgrammeInline]
+    inlines = [
+        RecommendationTargetInline,
+        RecommendationGoalInline,
+        RecommendationInstrumentInline,
+        RecommendationProgrammeInline,
+    ]
     export_kind = "recommendations"
     actions = [*CuratedAdmin.actions, "export_csv", "export_xlsx"]
     change_list_template = "admin/recommendations/recommendation/change_list.html"  # links to the import page
@@ -121,6 +133,14 @@ class RecommendationTargetAdmin(RecommendationLinkAdmin):
     list_select_related = ["recommendation__document", "target"]
     search_fields = ["recommendation__slug", "target__code", "source_symbol", "rationale"]
     autocomplete_fields = ["recommendation", "target"]
+
+
+@admin.register(RecommendationGoal)
+class RecommendationGoalAdmin(RecommendationLinkAdmin):
+    list_display = ["recommendation", "goal", "source_symbol", "source_locator", "basis", "status"]
+    list_select_related = ["recommendation__document", "goal"]
+    search_fields = ["recommendation__slug", "goal__code", "source_symbol", "rationale"]
+    autocomplete_fields = ["recommendation", "goal"]
 
 
 @admin.register(RecommendationInstrument)

@@ -11,6 +11,7 @@ from recommendations.models import (
     Document,
     Meeting,
     Recommendation,
+    RecommendationGoal,
     RecommendationInstrument,
     RecommendationProgramme,
     RecommendationTarget,
@@ -72,13 +73,14 @@ class RecommendationViewSet(PublicReadOnlyViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        keys = ("code", "slug", "slug") if self.action == "list" else ("", "", "")  # a list shows only keys
+        keys = ("code", "slug", "slug", "code") if self.action == "list" else ("", "", "", "")  # a list shows only keys
         return (
             Recommendation.objects.published()
             .select_related("document__meeting", "agenda_item__meeting")
             .prefetch_related(
                 published_themes(),
                 published_links("target_links", RecommendationTarget, "target", "target__position", key=keys[0]),
+                published_links("goal_links", RecommendationGoal, "goal", "goal__number", key=keys[3]),
                 published_links(
                     "instrument_links", RecommendationInstrument, "instrument", "instrument__title", key=keys[1]
                 ),

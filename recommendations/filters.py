@@ -7,8 +7,10 @@ from portal.filters import (
     goal_filter,
     linked_to_goal,
     linked_to_target,
+    linked_to_whole_goal,
     target_filter,
     theme_filter,
+    whole_goal_filter,
     with_related,
 )
 from portal.models import PublicationStatus
@@ -57,6 +59,7 @@ class RecommendationFilter(PortalFilterSet):
     )
     theme = theme_filter()
     goal = goal_filter()
+    whole_goal = whole_goal_filter()
     target = target_filter()
     basis = basis_filter()
     instrument = instrument_filter("instrument_links__instrument", method="filter_instrument")
@@ -69,7 +72,8 @@ class RecommendationFilter(PortalFilterSet):
     )
 
     filter_target = linked_to_target("target_links")
-    filter_goal = linked_to_goal("target_links")
+    filter_goal = linked_to_goal("target_links", "goal_links")
+    filter_whole_goal = linked_to_whole_goal()
 
     def filter_instrument(self, queryset, name, instrument):
         return with_related(queryset, "instrument_links", instrument=instrument, status=PublicationStatus.PUBLISHED)

@@ -1,14 +1,16 @@
-"""Bulk import and export of recommendations (with their SDG target links) and of recommendation links."""
+"""Bulk import and export of recommendations (with their SDG target links) and of recommendation links
+(to targets, goals as a whole, instruments, programmes)."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.imports import CHANGED, UNCHANGED, Importer, RowError, register, split_list
-from portal.models import Target
+from portal.models import Goal, Target
 from programmes.models import Programme
 from recommendations.models import (
     Document,
     Recommendation,
+    RecommendationGoal,
     RecommendationInstrument,
     RecommendationKind,
     RecommendationProgramme,
@@ -75,16 +77,18 @@ class RecommendationImporter(Importer):
 @register
 class LinkImporter(Importer):
     kind = "links"
-    label = gettext_lazy("Recommendation links (to targets, instruments or programmes)")
+    label = gettext_lazy("Recommendation links (to targets, goals, instruments or programmes)")
     help_text = gettext_lazy(
-        "recommendation (slug), one of target / instrument / programme, source, locator, rationale, basis."
+        "recommendation (slug), one of target / goal (an SDG goal as a whole, e.g. 10) / instrument / programme, "
+        "source, locator, rationale, basis."
     )
     model = RecommendationTarget
     order = 20
-    columns = ("recommendation", "target", "instrument", "programme", "source", "locator", "rationale", "basis")
+    columns = ("recommendation", "target", "goal", "instrument", "programme", "source", "locator", "rationale", "basis")
     required = ("recommendation",)
     ends = {
         "target": (RecommendationTarget, Target, "code"),
+        "goal": (RecommendationGoal, Goal, "code"),
         "instrument": (RecommendationInstrument, Instrument, "slug"),
         "programme": (RecommendationProgramme, Programme, "slug"),
     }
@@ -102,7 +106,7 @@ class LinkImporter(Importer):
     def row(self, data, number):
         given = [name for name in self.ends if data.get(name)]
         if len(given) != 1:
-            raise RowError(_("give exactly one of target, instrument, programme"))
+            raise RowError(_("give exactly one of target, goal, instrument, programme"))
         name = given[0]
         link_model, other_model, key_field = self.ends[name]
         recommendation = self.lookup(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from portal.loaders import THEMES
-from portal.models import Target, Theme
+from portal.models import Goal, Target, Theme
 from portal.seeding import CURATED_KEYS, Loader, SeedError, Stage, register, register_citations
 from programmes.models import Programme
 from recommendations.models import (
@@ -11,6 +11,7 @@ from recommendations.models import (
     Document,
     Meeting,
     Recommendation,
+    RecommendationGoal,
     RecommendationInstrument,
     RecommendationProgramme,
     RecommendationTarget,
@@ -160,6 +161,7 @@ def load_recommendation(loader: Loader, document: Document, record: dict) -> Non
             "summary",
             "themes",
             "targets",
+            "goals",
             "instruments",
             "programmes",
             *CURATED_KEYS,
@@ -190,6 +192,7 @@ def load_recommendation(loader: Loader, document: Document, record: dict) -> Non
     )
     owner = ("recommendation", recommendation)
     loader.links(record, "targets", RecommendationTarget, owner, ("target", Target, "code"))
+    loader.links(record, "goals", RecommendationGoal, owner, ("goal", Goal, "code"))
     loader.links(record, "instruments", RecommendationInstrument, owner, ("instrument", Instrument, "slug"))
     loader.links(record, "programmes", RecommendationProgramme, owner, ("programme", Programme, "slug"))
 
@@ -239,6 +242,7 @@ register(
         natural_keys={
             Recommendation: ("slug",),
             RecommendationTarget: ("recommendation", "target"),
+            RecommendationGoal: ("recommendation", "goal"),
             RecommendationInstrument: ("recommendation", "instrument"),
             RecommendationProgramme: ("recommendation", "programme"),
         },

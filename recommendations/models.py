@@ -15,6 +15,7 @@ from portal.models import (
     Curated,
     CuratedQuerySet,
     Evidence,
+    Goal,
     LinkQuerySet,
     PublicationStatus,
     Target,
@@ -325,6 +326,39 @@ class RecommendationTarget(Evidence):
         return (*self.recommendation.natural_key(), *self.target.natural_key())
 
     natural_key.dependencies = ["recommendations.recommendation", "portal.target"]
+
+
+class RecommendationGoalQuerySet(LinkQuerySet):
+    def get_by_natural_key(self, recommendation_slug, goal_code):
+        return self.get(recommendation__slug=recommendation_slug, goal__code=goal_code)
+
+
+class RecommendationGoal(Evidence):
+    """A link to a Sustainable Development Goal as a whole, where the source speaks of the goal, not a target."""
+
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="goal_links")
+    goal = models.ForeignKey(Goal, on_delete=models.PROTECT, related_name="recommendation_links")
+
+    link_fields = ("recommendation", "goal")
+
+    objects = RecommendationGoalQuerySet.as_manager()
+    history = curated_history()
+
+    class Meta:
+        ordering = ["recommendation", "goal__number"]
+        verbose_name = _("recommendation–goal link")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recommendation", "goal"], name="recommendations_recommendationgoal_unique"
+            ),
+            *Evidence.evidence_constraints("recommendations_recommendationgoal"),
+            status_constraint("recommendations_recommendationgoal"),
+        ]
+
+    def natural_key(self):
+        return (*self.recommendation.natural_key(), *self.goal.natural_key())
+
+    natural_key.dependencies = ["recommendations.recommendation", "portal.goal"]
 
 
 class RecommendationInstrumentQuerySet(LinkQuerySet):

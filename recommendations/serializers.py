@@ -5,7 +5,9 @@ from rest_framework import serializers
 
 from portal.serializers import (
     CURATED_DETAIL_FIELDS,
+    GOAL_CODES_HELP,
     APIURLField,
+    GoalLinkSerializer,
     HTMLURLField,
     OptionalURLField,
     PublishedSlugField,
@@ -148,6 +150,7 @@ class RecommendationSerializer(serializers.ModelSerializer):
     agenda_item = PublishedSlugField("ref", help_text="The reference of its agenda item, if any.")
     themes = published_slugs()
     targets = linked_keys("target_links", "target.code", "Codes of the SDG targets linked to it.")
+    goals = linked_keys("goal_links", "goal.code", GOAL_CODES_HELP)
     instruments = linked_keys("instrument_links", "instrument.slug", "Slugs of the instruments linked to it.")
     programmes = linked_keys("programme_links", "programme.slug", "Slugs of the programmes linked to it.")
     citation = serializers.CharField(read_only=True, help_text='How to cite it: "A/CONF.234/5, para. 44 (b)".')
@@ -158,14 +161,15 @@ class RecommendationSerializer(serializers.ModelSerializer):
         model = Recommendation
         fields = [
             "slug", "document", "paragraph", "position", "kind", "meeting", "agenda_item", "addressee", "summary",
-            "text", "is_quotation", "citation", "themes", "targets", "instruments", "programmes", "url", "html_url",
-            "updated_at",
+            "text", "is_quotation", "citation", "themes", "targets", "goals", "instruments", "programmes", "url",
+            "html_url", "updated_at",
         ]  # fmt: skip
 
 
 class RecommendationDetailSerializer(RecommendationSerializer):
     themes = ThemeRefSerializer(many=True, read_only=True)
     targets = TargetLinkSerializer(many=True, read_only=True, source="target_links")
+    goals = GoalLinkSerializer(many=True, read_only=True, source="goal_links")
     instruments = InstrumentLinkSerializer(many=True, read_only=True, source="instrument_links")
     programmes = ProgrammeLinkSerializer(many=True, read_only=True, source="programme_links")
     sources = sources()

@@ -40,6 +40,7 @@ class RecommendationDetailView(BreadcrumbMixin, DetailView):
         recommendation = self.object
         context.update(
             target_links=recommendation.target_links.published().select_related("target"),
+            goal_links=recommendation.goal_links.published().select_related("goal"),
             instrument_links=recommendation.instrument_links.published()
             .filter(instrument__status=PUBLISHED)
             .select_related("instrument"),

@@ -3,13 +3,19 @@ from django.contrib.admin.utils import unquote
 
 from portal.admin import EVIDENCE_FIELDS, CuratedAdmin, CuratedEvidenceAdmin, CuratedInline
 from standards.admin_import import ImportTextMixin
-from standards.models import Instrument, InstrumentTarget, Provision, ProvisionTarget
+from standards.models import Instrument, InstrumentGoal, InstrumentTarget, Provision, ProvisionTarget
 
 
 class InstrumentTargetInline(CuratedInline):
     model = InstrumentTarget
     fields = ["target", *EVIDENCE_FIELDS]
     autocomplete_fields = ["target"]
+
+
+class InstrumentGoalInline(CuratedInline):
+    model = InstrumentGoal
+    fields = ["goal", *EVIDENCE_FIELDS]
+    autocomplete_fields = ["goal"]
 
 
 @admin.register(Instrument)
@@ -23,7 +29,7 @@ class InstrumentAdmin(ImportTextMixin, CuratedAdmin):
     symbol_fields = ("resolution_symbol",)
     # Provisions are edited on their own list, filtered by instrument (linked from the form), not inline:
     # 126 inline rows made the Mandela Rules form 13,000 px tall.
-    inlines = [InstrumentTargetInline]
+    inlines = [InstrumentTargetInline, InstrumentGoalInline]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = {
@@ -67,6 +73,14 @@ class InstrumentTargetAdmin(CuratedEvidenceAdmin):
     list_display = ["instrument", "target", "source_symbol", "source_locator", "basis", "status"]
     search_fields = ["instrument__title", "instrument__short_title", "target__code", "source_symbol", "rationale"]
     autocomplete_fields = ["instrument", "target"]
+
+
+@admin.register(InstrumentGoal)
+class InstrumentGoalAdmin(CuratedEvidenceAdmin):
+    list_display = ["instrument", "goal", "source_symbol", "source_locator", "basis", "status"]
+    list_select_related = ["instrument", "goal"]
+    search_fields = ["instrument__title", "instrument__short_title", "goal__code", "source_symbol", "rationale"]
+    autocomplete_fields = ["instrument", "goal"]
 
 
 @admin.register(ProvisionTarget)

@@ -7,7 +7,7 @@ from portal.api.routes import register
 from portal.api.viewsets import PublicListViewSet, PublicReadOnlyViewSet, published_links
 from portal.models import published_themes
 from standards.filters import InstrumentFilter, ProvisionFilter
-from standards.models import Instrument, InstrumentTarget, Provision, ProvisionTarget
+from standards.models import Instrument, InstrumentGoal, InstrumentTarget, Provision, ProvisionTarget
 from standards.serializers import (
     InstrumentDetailSerializer,
     InstrumentSerializer,
@@ -37,7 +37,11 @@ class InstrumentViewSet(PublicReadOnlyViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        queryset = Instrument.objects.published().prefetch_related(published_themes(), target_links(InstrumentTarget))
+        queryset = Instrument.objects.published().prefetch_related(
+            published_themes(),
+            target_links(InstrumentTarget),
+            published_links("goal_links", InstrumentGoal, "goal", "goal__number"),
+        )
         if self.action == "retrieve":
             queryset = queryset.prefetch_related(Prefetch("provisions", queryset=provisions().order_by("position")))
         return queryset

@@ -11,8 +11,10 @@ from portal.filters import (
     goal_filter,
     linked_to_goal,
     linked_to_target,
+    linked_to_whole_goal,
     target_filter,
     theme_filter,
+    whole_goal_filter,
 )
 from standards.models import Instrument, InstrumentCategory, Provision
 
@@ -39,6 +41,7 @@ def instrument_filter(field_name: str = "instrument", method: str | None = None)
 class InstrumentFilter(PortalFilterSet):
     theme = theme_filter()
     goal = goal_filter()
+    whole_goal = whole_goal_filter()
     target = target_filter()
     basis = basis_filter()
     year = YearFilter(label=_("Year adopted"))
@@ -48,7 +51,8 @@ class InstrumentFilter(PortalFilterSet):
     ordering = django_filters.OrderingFilter(fields=("title", "short_title", "year", "updated_at"), label=_("Sort by"))
 
     filter_target = linked_to_target("target_links")
-    filter_goal = linked_to_goal("target_links")
+    filter_goal = linked_to_goal("target_links", "goal_links")
+    filter_whole_goal = linked_to_whole_goal()
 
     class Meta:
         model = Instrument

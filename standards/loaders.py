@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from portal.models import Target
+from portal.models import Goal, Target
 from portal.seeding import CURATED_KEYS, LINK_KEYS, Loader, Stage, register
-from standards.models import Instrument, InstrumentTarget, Provision, ProvisionKind, ProvisionTarget
+from standards.models import Instrument, InstrumentGoal, InstrumentTarget, Provision, ProvisionKind, ProvisionTarget
 
 INSTRUMENTS = "standards/instruments.json"
 PROVISION_LINKS = "standards/provision-links.json"
@@ -31,6 +31,7 @@ def load_instruments(loader: Loader) -> None:
                     "official_text_note",
                     "themes",
                     "targets",
+                    "goals",
                     *CURATED_KEYS,
                 },
             )
@@ -58,6 +59,7 @@ def load_instruments(loader: Loader) -> None:
                 m2m={"themes": loader.themes(record)},
             )
             loader.links(record, "targets", InstrumentTarget, ("instrument", instrument), ("target", Target, "code"))
+            loader.links(record, "goals", InstrumentGoal, ("instrument", instrument), ("goal", Goal, "code"))
 
 
 def load_provisions(loader: Loader) -> None:
@@ -132,7 +134,11 @@ register(
         order=50,
         load=load_instruments,
         files=(INSTRUMENTS,),
-        natural_keys={Instrument: ("slug",), InstrumentTarget: ("instrument", "target")},
+        natural_keys={
+            Instrument: ("slug",),
+            InstrumentTarget: ("instrument", "target"),
+            InstrumentGoal: ("instrument", "goal"),
+        },
     )
 )
 register(

@@ -12,6 +12,7 @@ from portal.models import (
     Curated,
     CuratedQuerySet,
     Evidence,
+    Goal,
     LinkQuerySet,
     PublicationStatus,
     Target,
@@ -331,6 +332,37 @@ class InstrumentTarget(Evidence):
         return (*self.instrument.natural_key(), *self.target.natural_key())
 
     natural_key.dependencies = ["standards.instrument", "portal.target"]
+
+
+class InstrumentGoalQuerySet(LinkQuerySet):
+    def get_by_natural_key(self, instrument_slug, goal_code):
+        return self.get(instrument__slug=instrument_slug, goal__code=goal_code)
+
+
+class InstrumentGoal(Evidence):
+    """A link to a Sustainable Development Goal as a whole, where the source speaks of the goal, not a target."""
+
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="goal_links")
+    goal = models.ForeignKey(Goal, on_delete=models.PROTECT, related_name="instrument_links")
+
+    link_fields = ("instrument", "goal")
+
+    objects = InstrumentGoalQuerySet.as_manager()
+    history = curated_history()
+
+    class Meta:
+        ordering = ["instrument", "goal__number"]
+        verbose_name = _("instrument–goal link")
+        constraints = [
+            models.UniqueConstraint(fields=["instrument", "goal"], name="standards_instrumentgoal_unique"),
+            *Evidence.evidence_constraints("standards_instrumentgoal"),
+            status_constraint("standards_instrumentgoal"),
+        ]
+
+    def natural_key(self):
+        return (*self.instrument.natural_key(), *self.goal.natural_key())
+
+    natural_key.dependencies = ["standards.instrument", "portal.goal"]
 
 
 class ProvisionTargetQuerySet(LinkQuerySet):

@@ -8,7 +8,9 @@ from rest_framework import serializers
 from portal.serializers import (
     API,
     CURATED_DETAIL_FIELDS,
+    GOAL_CODES_HELP,
     APIURLField,
+    GoalLinkSerializer,
     HTMLURLField,
     TargetLinkSerializer,
     ThemeRefSerializer,
@@ -70,6 +72,7 @@ class ProvisionLinkSerializer(serializers.Serializer):
 class InstrumentSerializer(serializers.ModelSerializer):
     themes = published_slugs()
     targets = linked_keys("target_links", "target.code", TARGET_CODES_HELP)
+    goals = linked_keys("goal_links", "goal.code", GOAL_CODES_HELP)
     url = APIURLField("instrument", "slug")
     html_url = HTMLURLField()
     provisions_url = APIURLField(
@@ -80,7 +83,7 @@ class InstrumentSerializer(serializers.ModelSerializer):
         model = Instrument
         fields = [
             "slug", "title", "short_title", "kind", "category", "adopting_body", "resolution_symbol", "year",
-            "themes", "targets", "url", "html_url", "provisions_url", "updated_at",
+            "themes", "targets", "goals", "url", "html_url", "provisions_url", "updated_at",
         ]  # fmt: skip
 
 
@@ -113,6 +116,7 @@ class InstrumentDetailSerializer(InstrumentSerializer):
 
     themes = ThemeRefSerializer(many=True, read_only=True)
     targets = TargetLinkSerializer(many=True, read_only=True, source="target_links")
+    goals = GoalLinkSerializer(many=True, read_only=True, source="goal_links")
     provisions = ProvisionSerializer(many=True, read_only=True)
     sources = sources()
 

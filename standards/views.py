@@ -14,7 +14,14 @@ from portal.models import PublicationStatus, published_themes
 from portal.pages import briefing_section
 from portal.views import BreadcrumbMixin, FilteredListView
 from standards.filters import InstrumentFilter
-from standards.models import Instrument, InstrumentCategory, InstrumentTarget, Provision, ProvisionTarget
+from standards.models import (
+    Instrument,
+    InstrumentCategory,
+    InstrumentGoal,
+    InstrumentTarget,
+    Provision,
+    ProvisionTarget,
+)
 
 PUBLISHED = PublicationStatus.PUBLISHED
 
@@ -96,6 +103,12 @@ class InstrumentDetailView(BreadcrumbMixin, DetailView):
                 nouns=(_("SDG target"), _("SDG targets")),
             ),
             briefing_section(
+                InstrumentGoal.objects.published().filter(instrument=instrument).select_related("goal"),
+                anchor="goals",
+                heading=_("SDGs it serves as a whole"),
+                nouns=(_("goal as a whole"), _("goals as a whole")),
+            ),
+            briefing_section(
                 ProvisionTarget.objects.published()
                 .filter(provision__instrument=instrument, provision__status=PUBLISHED)
                 .select_related("provision__instrument", "target")
@@ -136,12 +149,13 @@ class InstrumentDetailView(BreadcrumbMixin, DetailView):
                 more_url=f"{reverse('programmes:activity-list')}?{urlencode(filtered)}",
             ),
         ]
+        shown = [section for section in sections if section.total or section.anchor != "goals"]  # goals: only if any
         context.update(
             table_of_contents=table_of_contents(instrument.provisions.all()),
             sections={section.anchor.replace("-", "_"): section for section in sections},
-            summary=sections,
+            summary=shown,
             connected=any(section.total for section in sections),
-            jumps=[("text", _("Official text")), *((section.anchor, section.heading) for section in sections)],
+            jumps=[("text", _("Official text")), *((section.anchor, section.heading) for section in shown)],
             jsonld=instrument_json_ld(instrument, self.request),
         )
         return context

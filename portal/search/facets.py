@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import CharField, Value
 from django.utils.translation import gettext
 
+from portal.content import goal_link_models
 from portal.models import Goal, PublicationStatus, Theme
 from portal.search.hits import Hit
 from portal.search.query import FACETS
@@ -73,6 +74,16 @@ def attach_facet_keys(hits: list[Hit]) -> None:
                     for source in sources()
                     if source.goal_links
                     for link_model, owner in [source.goal_links]
+                ),
+                *(  # the same entries' links to a goal as a whole (where the app has them)
+                    goal_model.objects.published()
+                    .annotate(facet=Value("goal", output_field=text), kind=Value(source.type, output_field=text))
+                    .values_list("facet", "kind", owner, "goal__code")
+                    .order_by()
+                    for source in sources()
+                    if source.goal_links
+                    for link_model, owner in [source.goal_links]
+                    if (goal_model := goal_link_models().get(link_model.link_fields[0])) is not None
                 ),
             ]
         )

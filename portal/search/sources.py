@@ -7,7 +7,8 @@ one app. Sources come back in the order of their `order` attribute: that is the 
 `type` facet, of the API's result types, and the tie-break between equal scores.
 
 Facet contributions ride on the source: `theme_owner` (tagged with themes), `themes_of` (carries
-another result's themes), `goal_links` (published links to SDG targets), `goal_field` and
+another result's themes), `goal_links` (published links to SDG targets; the same entries' links to a goal as a whole,
+`portal.content.goal_link_models()`, count too), `goal_field` and
 `document_field` (a column that is itself a goal code or a document symbol). The values the
 `document` facet accepts come from `register_facet_values("document", loader)`.
 """

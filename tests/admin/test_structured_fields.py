@@ -28,6 +28,8 @@ def instrument_form(instrument, **changes) -> dict:
         "general_knowledge": "",
         "target_links-TOTAL_FORMS": "0",
         "target_links-INITIAL_FORMS": "0",
+        "goal_links-TOTAL_FORMS": "0",
+        "goal_links-INITIAL_FORMS": "0",
     }
     data.update(changes)
     return data

@@ -12,11 +12,12 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
-from portal.models import LinkBasis, PublicationStatus, Target, Theme
+from portal.models import Goal, LinkBasis, PublicationStatus, Target, Theme
 from programmes.models import (
     Activity,
     Country,
     Programme,
+    ProgrammeGoal,
     ProgrammeInstrument,
     ProgrammeTarget,
     Resource,
@@ -27,11 +28,12 @@ from recommendations.models import (
     Document,
     Meeting,
     Recommendation,
+    RecommendationGoal,
     RecommendationInstrument,
     RecommendationProgramme,
     RecommendationTarget,
 )
-from standards.models import Instrument, InstrumentTarget, Provision, ProvisionTarget
+from standards.models import Instrument, InstrumentGoal, InstrumentTarget, Provision, ProvisionTarget
 
 DRAFT = PublicationStatus.DRAFT
 
@@ -128,6 +130,7 @@ def world(db) -> World:
     )
     instrument.themes.set([theme])
     InstrumentTarget.objects.create(instrument=instrument, target=target, **evidence())
+    InstrumentGoal.objects.create(instrument=instrument, goal=Goal.objects.get(code="2"), **evidence())
     draft_instrument = Instrument.objects.create(
         slug="api-test-draft-instrument",
         title="Zanzibarian draft",
@@ -151,6 +154,7 @@ def world(db) -> World:
     )
     programme.themes.set([theme])
     ProgrammeTarget.objects.create(programme=programme, target=target, **evidence())
+    ProgrammeGoal.objects.create(programme=programme, goal=Goal.objects.get(code="2"), **evidence())
     ProgrammeInstrument.objects.create(programme=programme, instrument=instrument, **evidence())
     child_programme = Programme.objects.create(
         slug="api-test-child-programme", title="Zanzibarian child", kind="project", parent=programme, **published
@@ -185,6 +189,7 @@ def world(db) -> World:
     )
     recommendation.themes.set([theme])
     RecommendationTarget.objects.create(recommendation=recommendation, target=target, **evidence())
+    RecommendationGoal.objects.create(recommendation=recommendation, goal=Goal.objects.get(code="2"), **evidence())
     RecommendationInstrument.objects.create(recommendation=recommendation, instrument=instrument, **evidence())
     RecommendationInstrument.objects.create(recommendation=recommendation, instrument=draft_instrument, **evidence())
     RecommendationProgramme.objects.create(recommendation=recommendation, programme=programme, **evidence())

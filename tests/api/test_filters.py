@@ -23,6 +23,8 @@ CASES = [
     ("instruments", "api-test-instrument", "adopting_body", "other", "ecosoc"),
     ("instruments", "api-test-instrument", "theme", "api-test-theme", "access-to-justice"),
     ("instruments", "api-test-instrument", "goal", "5", "17"),
+    ("instruments", "api-test-instrument", "goal", "2", "17"),  # linked to Goal 2 as a whole
+    ("instruments", "api-test-instrument", "whole_goal", "2", "5"),  # 5 only through target 5.2
     ("instruments", "api-test-instrument", "target", "5.2", "17.1"),
     ("instruments", "api-test-instrument", "basis", "judgement", "stated"),
     ("instruments", "api-test-instrument", "year", "1901", "1902"),
@@ -37,6 +39,8 @@ CASES = [
     ("programmes", "api-test-programme", "kind", "initiative", "campaign"),
     ("programmes", "api-test-programme", "theme", "api-test-theme", "access-to-justice"),
     ("programmes", "api-test-programme", "goal", "5", "17"),
+    ("programmes", "api-test-programme", "goal", "2", "17"),
+    ("programmes", "api-test-programme", "whole_goal", "2", "5"),
     ("programmes", "api-test-programme", "target", "5.2", "17.1"),
     ("programmes", "api-test-programme", "basis", "judgement", "stated"),
     ("programmes", "api-test-programme", "instrument", "api-test-instrument", "nelson-mandela-rules"),
@@ -62,6 +66,8 @@ CASES = [
     ("recommendations", "api-test-1-para-7-a", "agenda_item", "item-99", "item-4"),
     ("recommendations", "api-test-1-para-7-a", "theme", "api-test-theme", "access-to-justice"),
     ("recommendations", "api-test-1-para-7-a", "goal", "5", "17"),
+    ("recommendations", "api-test-1-para-7-a", "goal", "2", "17"),
+    ("recommendations", "api-test-1-para-7-a", "whole_goal", "2", "5"),
     ("recommendations", "api-test-1-para-7-a", "target", "5.2", "17.1"),
     ("recommendations", "api-test-1-para-7-a", "basis", "judgement", "stated"),
     ("recommendations", "api-test-1-para-7-a", "instrument", "api-test-instrument", "nelson-mandela-rules"),

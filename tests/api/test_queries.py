@@ -12,25 +12,27 @@ LIST_QUERIES = {
     "targets": 3,
     "indicators": 3,
     "themes": 3,
-    "instruments": 5,  # + themes, target links
+    "instruments": 6,  # + themes, target links, goal links (each entry lists the goals it serves as a whole)
     "provisions": 4,  # + target links
-    "programmes": 6,  # + themes, target links, instrument links
+    "programmes": 7,  # + themes, target links, goal links, instrument links
     "resources": 5,  # + themes, instrument links
     "activities": 4,  # + instruments
     "countries": 3,
     "meetings": 3,
     "documents": 4,  # + themes
-    "recommendations": 7,  # + themes, target, instrument and programme links
+    "recommendations": 8,  # + themes, target, goal, instrument and programme links
 }
 
 DETAIL_QUERIES = {
     "/api/v1/targets/16.3/": 6,  # target and goal, indicators, four kinds of links (links_for_target)
-    "/api/v1/goals/16/": 6,  # goal, targets, a count of each of the four kinds of links (link_counts_for_goal)
-    "/api/v1/instruments/nelson-mandela-rules/": 5,  # + themes, target links, provisions, their links
+    # goal, targets, a count of each of the four kinds of links (link_counts_for_goal), then the first links to
+    # the goal as a whole of each of the three kinds that have them (links_for_goal)
+    "/api/v1/goals/16/": 9,
+    "/api/v1/instruments/nelson-mandela-rules/": 6,  # + themes, target links, goal links, provisions, their links
     "/api/v1/instruments/nelson-mandela-rules/provisions/": 5,  # instrument exists, count, page, links, latest
     "/api/v1/instruments/nelson-mandela-rules/provisions/58/": 2,
-    "/api/v1/programmes/api-test-programme/": 6,
-    "/api/v1/recommendations/api-test-1-para-7-a/": 5,
+    "/api/v1/programmes/api-test-programme/": 7,  # + goal links
+    "/api/v1/recommendations/api-test-1-para-7-a/": 6,  # + goal links
     "/api/v1/meetings/api-test-meeting/": 4,
     "/api/v1/documents/API/TEST/1/": 3,  # + its source lists (none: their records are read only for a list)
 }

@@ -56,7 +56,7 @@ class TestInstruments:
 
     @pytest.mark.usefixtures("uncached")
     def test_list_query_count_is_fixed(self, client, django_assert_num_queries):
-        with django_assert_num_queries(6):  # count, page, themes, and the goal/target/theme choices
+        with django_assert_num_queries(7):  # count, page, themes, and the goal/whole goal/target/theme choices
             client.get("/instruments/?kind=rules")
 
     def test_instrument_page(self, client):
@@ -87,9 +87,10 @@ class TestInstruments:
 
     @pytest.mark.usefixtures("uncached")
     def test_instrument_page_query_count_is_fixed(self, client):
-        assert queries_for(client, "/instruments/nelson-mandela-rules/") == 10  # incl. titles of non-UN sources
+        # incl. titles of non-UN sources and the goals it serves as a whole
+        assert queries_for(client, "/instruments/nelson-mandela-rules/") == 11
         add_links_to_target("16.3", 3)
-        assert queries_for(client, "/instruments/nelson-mandela-rules/") == 10  # incl. titles of non-UN sources
+        assert queries_for(client, "/instruments/nelson-mandela-rules/") == 11
 
     @pytest.mark.parametrize("path", ["/instruments/no-such-thing/", "/instruments/nelson-mandela-rules/999/"])
     def test_unknown_instrument_or_rule_is_404(self, client, path):

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from portal.basis import stated_links_without_their_target
+from portal.basis import stated_goal_links_without_their_goal, stated_links_without_their_target
 from portal.citations import paragraph_coverage
 from portal.coverage import content_coverage, gaps
 from portal.rationales import rationale_findings
@@ -46,6 +46,8 @@ class Command(BaseCommand):
         write(f"SDG goals with nothing linked: {len(coverage.goals_without_links)}")
         for goal in coverage.goals_without_links:
             write(f"  Goal {goal.code}: {goal.short_title}")
+        linked_as_whole = ", ".join(goal.code for goal in coverage.goals_linked_as_whole) or "none"
+        write(f"SDG goals linked as a whole: {len(coverage.goals_linked_as_whole)} ({linked_as_whole})")
         if options["list_targets"]:
             write("SDG targets with nothing linked:")
             for target in coverage.targets_without_links:
@@ -75,6 +77,10 @@ class Command(BaseCommand):
             write(f"  {finding}")
         findings = list(rationale_findings())
         write(f"Link rationales that do not say why the two are linked: {len(findings)}")
+        for finding in findings:
+            write(f"  {finding}")
+        findings = list(stated_goal_links_without_their_goal())
+        write(f"Stated goal links whose cited paragraph (or its heading) does not name the goal: {len(findings)}")
         for finding in findings:
             write(f"  {finding}")
 
