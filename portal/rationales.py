@@ -7,7 +7,8 @@ so a new kind of link is checked the day it is added:
    each end's names, and the word that names one end is *its own*: not also a word of the other end's
    names. A sentence that only repeats words both ends share ("Professionals are asked to work within
    the rule of law." for a recommendation on the rule of law and target 16.3) paraphrases one end and
-   leaves the link unexplained. A target is also named by its code ("target 16.3").
+   leaves the link unexplained. A target is also named by its code ("target 16.3"), a goal by its number
+   after "Goal", "SDG" or "Sustainable Development Goal", lists included ("Goals 5, 10 and 16").
 2. **No generic rationale.** The same sentence, word for word, may not explain links to different
    targets (or to different entities of any kind at the same end): it cannot say why each was chosen.
 
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from django.utils import translation
 
 from portal.content import link_models
+from portal.models import Goal
 
 STEM_LENGTH = 5  # words are compared by their first five letters: "prisoners" ~ "prison", "children" ~ "child"
 
@@ -129,6 +131,17 @@ def refers_by_kind(rationale: str, entity) -> bool:
     return False
 
 
+# "Goal 16", "Goals 5, 10 and 16", "Sustainable Development Goals 14 and 15", "SDG 5".
+GOALS_NAMED = re.compile(
+    r"\b(?:Sustainable Development Goals?|Goals?|SDGs?)\s+(\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*)\b", re.I
+)
+
+
+def goals_named(rationale: str) -> set[str]:
+    """The goal numbers a rationale names, lists included: "Goals 5, 10 and 16" names 5, 10 and 16."""
+    return {number for match in GOALS_NAMED.finditer(rationale) for number in re.findall(r"\d+", match[1])}
+
+
 def says_code(rationale: str, code: str) -> bool:
     """The label as a unit of its own: "target 16.3" or "rule 24", never "16.30" or "rule 245"."""
     return re.search(rf"(?<![\w.]){re.escape(code)}(?!\w|\.\w)", rationale, re.I) is not None
@@ -158,6 +171,8 @@ def missing_ends(rationale: str, first, second) -> list[str]:
         ("second", second, second_stems, first_stems),
     ):
         if any(says_code(rationale, code) for code in codes_of(entity)) or refers_by_kind(rationale, entity):
+            continue
+        if isinstance(entity, Goal) and entity.code in goals_named(rationale):
             continue
         if not said & (own - other):
             missing.append(label)

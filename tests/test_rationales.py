@@ -10,6 +10,7 @@ from portal.rationales import (
     GENERIC,
     SYNONYMS,
     check_links,
+    goals_named,
     missing_ends,
     names_of,
     rationale_findings,
@@ -124,3 +125,17 @@ def test_methodology_states_the_rationale_rule(client):
     body = client.get("/methodology/").content.decode()
     assert "The rationale must say why <em>these two</em> are linked" in body
     assert "one sentence may not serve links to different entries" in body
+
+
+@pytest.mark.parametrize(
+    ("rationale", "named"),
+    [
+        ("measure progress towards the achievement of Goal 16.", {"16"}),
+        ("commitments under Goals 5, 10 and 16 so that", {"5", "10", "16"}),
+        ("under its joint heading for Sustainable Development Goals 14 and 15", {"14", "15"}),
+        ("SDG 5 and target 16.3", {"5"}),
+        ("para 16 of the guide", set()),
+    ],
+)
+def test_a_goal_is_named_by_its_number_after_goal_or_sdg_lists_included(rationale, named):
+    assert goals_named(rationale) == named
