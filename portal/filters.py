@@ -203,7 +203,7 @@ def targets_by_goal(filterset, link_path: str = "target_links") -> list:
         .order_by("goal__number", "position")
     )
     return [
-        (str(goal), [(target.code, f"{target.code} {Truncator(target.title).chars(60)}") for target in group])
+        (str(goal), [(target.code, f"{target.code} {Truncator(target.local_title).chars(60)}") for target in group])
         for goal, group in groupby(targets, key=attrgetter("goal"))
     ]
 

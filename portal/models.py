@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import FilteredRelation, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -19,6 +20,32 @@ from portal.validators import validate_goal_code, validate_indicator_code, valid
 SDG_IRI_BASE = "http://metadata.un.org/sdg/"
 UN_LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 UNDOCS_BASE = "https://undocs.org/"
+
+
+def sdg_language(language: str | None = None) -> str:
+    """The key of a language in the SDG texts (`titles`): "fr" for fr, "zh" for zh-hans; "en" for any other."""
+    code = (language or get_language() or "en").lower().split("-")[0]
+    return code if code in UN_LANGUAGES else "en"
+
+
+class InLanguage:
+    """The SDG texts in the active language (`get_language()`), read from the row itself, so no query.
+
+    `titles` (and a goal's `short_titles`) hold the official text per UN language; a language without
+    a translation falls back to the English `title`; `title_is_fallback` says so, so a page can mark
+    English text inside another language (`lang="en"`)."""
+
+    def in_language(self, texts: dict, english: str) -> str:
+        return (texts or {}).get(sdg_language()) or english
+
+    @property
+    def local_title(self) -> str:
+        return self.in_language(self.titles, self.title)
+
+    @property
+    def title_is_fallback(self) -> bool:
+        language = sdg_language()
+        return language != "en" and not (self.titles or {}).get(language)
 
 
 class PublicationStatus(models.TextChoices):
@@ -228,7 +255,7 @@ class GoalQuerySet(models.QuerySet):
         return self.get(code=code)
 
 
-class Goal(TimeStamped):
+class Goal(InLanguage, TimeStamped):
     code = models.CharField(_("code"), max_length=2, validators=[validate_goal_code], help_text=_('"1" to "17".'))
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.TextField(_("official title"))
@@ -248,13 +275,17 @@ class Goal(TimeStamped):
         ]
 
     def __str__(self):
-        return f"Goal {self.code}: {self.short_title}"
+        return f"Goal {self.code}: {self.local_short_title}"
 
     def get_absolute_url(self):
         return reverse("portal:goal-detail", kwargs={"code": self.code})
 
     def natural_key(self):
         return (self.code,)
+
+    @property
+    def local_short_title(self) -> str:
+        return self.in_language(self.short_titles, self.short_title)
 
     @property
     def iri(self) -> str:
@@ -269,7 +300,7 @@ class TargetQuerySet(models.QuerySet):
         return self.filter(goal__code=goal_code)
 
 
-class Target(TimeStamped):
+class Target(InLanguage, TimeStamped):
     code = models.CharField(
         _("code"), max_length=8, validators=[validate_target_code], help_text=_('e.g. "16.3" or "16.a".')
     )
@@ -309,7 +340,7 @@ class IndicatorQuerySet(models.QuerySet):
         return self.get(code=code)
 
 
-class Indicator(TimeStamped):
+class Indicator(InLanguage, TimeStamped):
     """One listing of an indicator under a target; a repeated indicator has several listings."""
 
     code = models.CharField(
