@@ -66,7 +66,7 @@ def test_unknown_parameters_are_listed_with_the_accepted_ones(api):
     errors = errors_of(api.get("/api/v1/targets/", {"taget": "16.3"}), HTTPStatus.BAD_REQUEST)
     assert errors[0]["message"] == (
         "Unknown query parameter. This endpoint accepts: "
-        "format, goal, ordering, page, page_size, search, updated_since."
+        "format, goal, lang, ordering, page, page_size, search, updated_since."
     )
 
 
