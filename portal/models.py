@@ -32,11 +32,13 @@ class InLanguage:
     """The SDG texts in the active language (`get_language()`), read from the row itself, so no query.
 
     `titles` (and a goal's `short_titles`) hold the official text per UN language; a language without
-    a translation falls back to the English `title`; `title_is_fallback` says so, so a page can mark
+    a translation, and English itself, give the `title` field; `title_is_fallback` says so, so a page can mark
     English text inside another language (`lang="en"`)."""
 
     def in_language(self, texts: dict, english: str) -> str:
-        return (texts or {}).get(sdg_language()) or english
+        language = sdg_language()
+        # English is the `title` field itself (what the admin edits), not its copy among the languages.
+        return english if language == "en" else (texts or {}).get(language) or english
 
     @property
     def local_title(self) -> str:

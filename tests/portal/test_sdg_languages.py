@@ -42,7 +42,8 @@ def test_an_untranslated_indicator_falls_back_to_english():
     indicator = Indicator.objects.get(code="16.3.1")
     with translation.override("fr"):
         assert (indicator.local_title, indicator.title_is_fallback) == (indicator.title, True)
-    assert not indicator.title_is_fallback  # English, not a fallback
+    with translation.override("en"):
+        assert not indicator.title_is_fallback  # English, not a fallback
     with translation.override("de"):  # not a UN language
         assert Target.objects.get(code="16.3").local_title == Target.objects.get(code="16.3").title
 
@@ -101,3 +102,11 @@ def test_every_language_costs_the_same_queries(client, path):
         assert response.status_code == HTTPStatus.OK
         counts[language] = len(captured)
     assert len(set(counts.values())) == 1, counts
+
+
+def test_english_pages_show_the_title_field_the_admin_edits(client):
+    target = Target.objects.get(code="16.3")
+    target.title = "An edited English text"
+    target.save()
+    assert "An edited English text" in page(client, "/sdg/16.3/")
+    assert target.titles["fr"] in page(client, "/fr/sdg/16.3/")
