@@ -161,3 +161,9 @@ def test_absurd_years_are_not_server_errors(api, year):
     assert response.status_code in (HTTPStatus.OK, HTTPStatus.BAD_REQUEST)
     if response.status_code == HTTPStatus.OK:
         assert response.json()["count"] == 0
+
+
+def test_a_year_written_as_a_decimal_is_refused(api):
+    """Django's IntegerField would take "2010.0"; the schema says integer (found by the fuzz test)."""
+    errors = errors_of(api.get("/api/v1/instruments/", {"year_from": "2010.0"}), HTTPStatus.BAD_REQUEST)
+    assert [error["parameter"] for error in errors] == ["year_from"]
