@@ -8,6 +8,7 @@ browser (Accept-Language) prefers another UN language is redirected to that lang
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -23,7 +24,9 @@ from django.views.decorators.http import require_GET
 # Each language's name in that language, as the United Nations writes it on its own sites.
 NATIVE_NAMES = {"ar": "العربية", "zh-hans": "中文", "en": "English", "fr": "Français", "ru": "Русский", "es": "Español"}
 NEGOTIATION_VARY = ("Accept-Language", "Cookie")
-API_PREFIX = "/api/"
+# The API's data (/api/v1/...): its SDG titles follow the language asked for. The overview, schema and
+# docs under /api/ are interface, in English like every unprefixed address.
+API_DATA = re.compile(r"^/api/v\d+/")
 LANGUAGE_PARAMETER = "lang"  # the API's choice of language, before Accept-Language
 LANGUAGE_ALIASES = {"zh": "zh-hans"}  # the SDG texts' key for Chinese, accepted too
 
@@ -128,7 +131,7 @@ class APILanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request.path_info.startswith(API_PREFIX):
+        if not API_DATA.match(request.path_info):
             return self.get_response(request)
         language = api_language(request) or settings.LANGUAGE_CODE  # a bad `lang` is the view's 400
         translation.activate(language)

@@ -114,3 +114,9 @@ def test_cached_responses_do_not_leak_across_languages(api, settings, target):
     assert len({english["ETag"], french["ETag"], spanish["ETag"]}) == 3
     assert french_again["ETag"] == french["ETag"]
     assert french_again["Content-Language"] == "fr"
+
+
+def test_the_api_overview_and_schema_stay_english(api):
+    for path in ("/api/", "/api/schema/"):
+        response = api.get(path, HTTP_ACCEPT_LANGUAGE="fr")
+        assert response["Content-Language"] == "en", path
