@@ -11,43 +11,14 @@ from django.db import models
 from django.db.models import FilteredRelation, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.sdg_texts import UN_LANGUAGES, InLanguage, sdg_language  # noqa: F401 (UN_LANGUAGES, sdg_language: re-exported)
 from portal.validators import validate_goal_code, validate_indicator_code, validate_target_code
 
 SDG_IRI_BASE = "http://metadata.un.org/sdg/"
-UN_LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 UNDOCS_BASE = "https://undocs.org/"
-
-
-def sdg_language(language: str | None = None) -> str:
-    """The key of a language in the SDG texts (`titles`): "fr" for fr, "zh" for zh-hans; "en" for any other."""
-    code = (language or get_language() or "en").lower().split("-")[0]
-    return code if code in UN_LANGUAGES else "en"
-
-
-class InLanguage:
-    """The SDG texts in the active language (`get_language()`), read from the row itself, so no query.
-
-    `titles` (and a goal's `short_titles`) hold the official text per UN language; a language without
-    a translation, and English itself, give the `title` field; `title_is_fallback` says so, so a page can mark
-    English text inside another language (`lang="en"`)."""
-
-    def in_language(self, texts: dict, english: str) -> str:
-        language = sdg_language()
-        # English is the `title` field itself (what the admin edits), not its copy among the languages.
-        return english if language == "en" else (texts or {}).get(language) or english
-
-    @property
-    def local_title(self) -> str:
-        return self.in_language(self.titles, self.title)
-
-    @property
-    def title_is_fallback(self) -> bool:
-        language = sdg_language()
-        return language != "en" and not (self.titles or {}).get(language)
 
 
 class PublicationStatus(models.TextChoices):
