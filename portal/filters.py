@@ -1,5 +1,6 @@
 """FilterSet building blocks shared by every app, for HTML lists and the API alike."""
 
+import re
 from collections.abc import Callable
 from datetime import UTC
 from functools import partial, reduce
@@ -35,10 +36,17 @@ class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
     field_class = UTCIsoDateTimeField
 
 
-class YearFilter(django_filters.NumberFilter):
-    """A whole year: 2021, not 2021.5."""
+class WholeNumberField(forms.IntegerField):
+    """An integer written as one: Django's IntegerField also takes "2021.0" (and "0.0"), which the
+    schema's `integer` does not."""
 
-    field_class = forms.IntegerField
+    re_decimal = re.compile(r"(?!)")  # strip nothing
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A whole year: 2021, not 2021.5 nor 2021.0."""
+
+    field_class = WholeNumberField
 
 
 class GroupedChoiceFilter(django_filters.ModelChoiceFilter):
@@ -231,7 +239,7 @@ def targets_by_goal(filterset, link_path: str = "target_links") -> list:
         .order_by("goal__number", "position")
     )
     return [
-        (str(goal), [(target.code, f"{target.code} {Truncator(target.title).chars(60)}") for target in group])
+        (str(goal), [(target.code, f"{target.code} {Truncator(target.local_title).chars(60)}") for target in group])
         for goal, group in groupby(targets, key=attrgetter("goal"))
     ]
 

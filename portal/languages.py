@@ -8,6 +8,7 @@ browser (Accept-Language) prefers another UN language is redirected to that lang
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -16,12 +17,18 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 # Each language's name in that language, as the United Nations writes it on its own sites.
 NATIVE_NAMES = {"ar": "العربية", "zh-hans": "中文", "en": "English", "fr": "Français", "ru": "Русский", "es": "Español"}
 NEGOTIATION_VARY = ("Accept-Language", "Cookie")
+# The API's data (/api/v1/...): its SDG titles follow the language asked for. The overview, schema and
+# docs under /api/ are interface, in English like every unprefixed address.
+API_DATA = re.compile(r"^/api/v\d+/")
+LANGUAGE_PARAMETER = "lang"  # the API's choice of language, before Accept-Language
+LANGUAGE_ALIASES = {"zh": "zh-hans"}  # the SDG texts' key for Chinese, accepted too
 
 
 @dataclass(frozen=True)
@@ -89,6 +96,49 @@ class LanguageNegotiationMiddleware:
         response = self.get_response(request)
         if negotiable:
             patch_vary_headers(response, NEGOTIATION_VARY)
+        return response
+
+
+def api_language_choice(value: str) -> str | None:
+    """The language a `lang` value names (a code of LANGUAGES, any case, or "zh"), or None."""
+    code = value.strip().lower()
+    code = LANGUAGE_ALIASES.get(code, code)
+    return code if code in dict(settings.LANGUAGES) else None
+
+
+def api_language(request: HttpRequest) -> str | None:
+    """The language of the API's SDG texts: `?lang=`, else the first UN language Accept-Language
+    names, else English. None for a `lang` that names no UN language (the API answers 400).
+
+    All six languages are offered whatever DJANGO_PUBLIC_LANGUAGES says: the SDG texts exist in all
+    of them and the API has no interface to translate. The switcher's cookie is not read."""
+    if LANGUAGE_PARAMETER in request.GET:
+        return api_language_choice(request.GET[LANGUAGE_PARAMETER])
+    for accepted, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
+        try:
+            return translation.get_supported_language_variant(accepted)
+        except LookupError:
+            continue
+    return settings.LANGUAGE_CODE
+
+
+class APILanguageMiddleware:
+    """Activate the language the API is asked for (`api_language`), so the response cache keys by it
+    and the serializers read it; the answer names it (Content-Language) and says it depends on
+    Accept-Language (Vary)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not API_DATA.match(request.path_info):
+            return self.get_response(request)
+        language = api_language(request) or settings.LANGUAGE_CODE  # a bad `lang` is the view's 400
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers["Content-Language"] = language
+        patch_vary_headers(response, ("Accept-Language",))
         return response
 
 

@@ -15,10 +15,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.sdg_texts import UN_LANGUAGES, InLanguage, sdg_language  # noqa: F401 (UN_LANGUAGES, sdg_language: re-exported)
 from portal.validators import validate_goal_code, validate_indicator_code, validate_target_code
 
 SDG_IRI_BASE = "http://metadata.un.org/sdg/"
-UN_LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 UNDOCS_BASE = "https://undocs.org/"
 
 
@@ -237,7 +237,7 @@ class GoalQuerySet(models.QuerySet):
         return self.get(code=code)
 
 
-class Goal(TimeStamped):
+class Goal(InLanguage, TimeStamped):
     code = models.CharField(_("code"), max_length=2, validators=[validate_goal_code], help_text=_('"1" to "17".'))
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.TextField(_("official title"))
@@ -257,13 +257,17 @@ class Goal(TimeStamped):
         ]
 
     def __str__(self):
-        return gettext("Goal %(code)s: %(title)s") % {"code": self.code, "title": self.short_title}
+        return gettext("Goal %(code)s: %(title)s") % {"code": self.code, "title": self.local_short_title}
 
     def get_absolute_url(self):
         return reverse("portal:goal-detail", kwargs={"code": self.code})
 
     def natural_key(self):
         return (self.code,)
+
+    @property
+    def local_short_title(self) -> str:
+        return self.in_language(self.short_titles, self.short_title)
 
     @property
     def iri(self) -> str:
@@ -278,7 +282,7 @@ class TargetQuerySet(models.QuerySet):
         return self.filter(goal__code=goal_code)
 
 
-class Target(TimeStamped):
+class Target(InLanguage, TimeStamped):
     code = models.CharField(
         _("code"), max_length=8, validators=[validate_target_code], help_text=_('e.g. "16.3" or "16.a".')
     )
@@ -318,7 +322,7 @@ class IndicatorQuerySet(models.QuerySet):
         return self.get(code=code)
 
 
-class Indicator(TimeStamped):
+class Indicator(InLanguage, TimeStamped):
     """One listing of an indicator under a target; a repeated indicator has several listings."""
 
     code = models.CharField(

@@ -11,8 +11,9 @@ from rest_framework.views import APIView
 
 from portal.api.conditional import conditional_response
 from portal.api.errors import ErrorResponseSerializer
-from portal.api.schema import CONDITIONAL_HEADERS
-from portal.api.viewsets import PublicAPIMixin
+from portal.api.schema import CONDITIONAL_HEADERS, LANGUAGE_PARAMETERS
+from portal.api.viewsets import PublicAPIMixin, check_language
+from portal.languages import LANGUAGE_PARAMETER
 from portal.search import (
     FACET_LIMIT,
     FACETS,
@@ -137,6 +138,7 @@ class SearchView(PublicAPIMixin, APIView):
                 ),
             ),
             OpenApiParameter("format", OpenApiTypes.STR, enum=["json"], description=_("Response format (json).")),
+            *LANGUAGE_PARAMETERS,
             *CONDITIONAL_HEADERS,
             OpenApiParameter("ETag", OpenApiTypes.STR, OpenApiParameter.HEADER, response=[200, 304]),
         ],
@@ -148,7 +150,7 @@ class SearchView(PublicAPIMixin, APIView):
         },
     )
     def get(self, request):
-        known = {*PARAMETERS, "format"}
+        known = {*PARAMETERS, "format", LANGUAGE_PARAMETER}
         unknown = sorted(name for name in request.query_params if name not in known)
         if unknown:
             allowed = ", ".join(sorted(known))
@@ -158,6 +160,7 @@ class SearchView(PublicAPIMixin, APIView):
                     for name in unknown
                 }
             )
+        check_language(request)
         if not (request.query_params.get("q") or "").strip():
             raise invalid("q", "Enter the text to search for.", "required")
         outcome = run_search(request.query_params)

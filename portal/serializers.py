@@ -148,7 +148,12 @@ CURATED_DETAIL_FIELDS = ["sources", "general_knowledge"]
 # --- Compact references ------------------------------------------------------------------
 
 
+TITLE_HELP = "The official text in the language asked for (`lang`, Accept-Language); English where not translated."
+SHORT_TITLE_HELP = "The short title in the language asked for (`lang`, Accept-Language)."
+
+
 class GoalRefSerializer(serializers.ModelSerializer):
+    short_title = serializers.CharField(source="local_short_title", read_only=True, help_text=SHORT_TITLE_HELP)
     url = APIURLField("goal", "code")
     html_url = HTMLURLField()
 
@@ -158,6 +163,7 @@ class GoalRefSerializer(serializers.ModelSerializer):
 
 
 class TargetRefSerializer(serializers.ModelSerializer):
+    title = serializers.CharField(source="local_title", read_only=True, help_text=TITLE_HELP)
     url = APIURLField("target", "code")
     html_url = HTMLURLField()
 
@@ -197,6 +203,8 @@ GOAL_CODES_HELP = "Codes of the SDG goals linked to it as a whole, not through a
 
 
 class GoalSerializer(serializers.ModelSerializer):
+    title = serializers.CharField(source="local_title", read_only=True, help_text=TITLE_HELP)
+    short_title = serializers.CharField(source="local_short_title", read_only=True, help_text=SHORT_TITLE_HELP)
     titles = LanguageTextSerializer(read_only=True, help_text="The official title in the UN languages.")
     short_titles = LanguageTextSerializer(read_only=True, help_text="The short title in the UN languages.")
     url = APIURLField("goal", "code")
@@ -274,6 +282,7 @@ class GoalDetailSerializer(GoalSerializer):
 
 class TargetSerializer(serializers.ModelSerializer):
     goal = serializers.SlugRelatedField(slug_field="code", read_only=True, help_text="The goal's code.")
+    title = serializers.CharField(source="local_title", read_only=True, help_text=TITLE_HELP)
     titles = LanguageTextSerializer(read_only=True, help_text="The official text in the UN languages.")
     url = APIURLField("target", "code")
     html_url = HTMLURLField()
@@ -286,6 +295,7 @@ class TargetSerializer(serializers.ModelSerializer):
 class IndicatorSerializer(serializers.ModelSerializer):
     goal = serializers.CharField(source="target.goal.code", read_only=True, help_text="The goal's code.")
     target = serializers.SlugRelatedField(slug_field="code", read_only=True, help_text="The target's code.")
+    title = serializers.CharField(source="local_title", read_only=True, help_text=TITLE_HELP)
     titles = LanguageTextSerializer(read_only=True, help_text="The official text; null where not translated.")
     also_listed_as = serializers.ListField(
         child=serializers.CharField(), read_only=True, help_text="Codes under which the same indicator is repeated."

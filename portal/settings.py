@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "portal.languages.LanguageNegotiationMiddleware",  # an unprefixed page to the visitor's language
+    "portal.languages.APILanguageMiddleware",  # the API's ?lang= or Accept-Language, before the cache keys by it
     "django.middleware.common.CommonMiddleware",
     "portal.response_cache.ResponseCacheMiddleware",  # after the language is known, before CSRF and sessions
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
@@ -23,9 +24,36 @@ CONDITIONAL_HEADERS = [
         description=_("An HTTP date: 304 Not Modified if nothing in the response changed since then."),
     ),
 ]
+LANGUAGE_PARAMETERS = [
+    OpenApiParameter(
+        "lang",
+        OpenApiTypes.STR,
+        enum=[code for code, _name in settings.LANGUAGES],
+        description=_(
+            "The language of the SDG goal, target and indicator titles (`title`, `short_title`, here and wherever "
+            "they are embedded, CSV included): one of the six UN languages (zh is accepted for zh-hans). "
+            "Without it, the first UN language Accept-Language names, else English. An indicator not "
+            "translated into the language keeps its English title (its `titles` entry is null). "
+            "The response names the language in Content-Language. An unknown value is a 400."
+        ),
+    ),
+    OpenApiParameter(
+        "Accept-Language",
+        OpenApiTypes.STR,
+        OpenApiParameter.HEADER,
+        description=_("The language of the SDG titles when `lang` is not given, e.g. `fr` or `zh-CN`."),
+    ),
+]
 RESPONSE_HEADERS = [
     OpenApiParameter("ETag", OpenApiTypes.STR, OpenApiParameter.HEADER, response=[200, 304]),
     OpenApiParameter("Last-Modified", OpenApiTypes.STR, OpenApiParameter.HEADER, response=[200, 304]),
+    OpenApiParameter(
+        "Content-Language",
+        OpenApiTypes.STR,
+        OpenApiParameter.HEADER,
+        response=[200, 304],
+        description=_("The language of the SDG titles in the response."),
+    ),
 ]
 LIST_RESPONSE_HEADERS = [
     OpenApiParameter(
@@ -54,6 +82,7 @@ class PortalAutoSchema(AutoSchema):
             OpenApiParameter(
                 "format", OpenApiTypes.STR, enum=formats, description=_("Response format (default: json).")
             ),
+            *LANGUAGE_PARAMETERS,
             *CONDITIONAL_HEADERS,
             *RESPONSE_HEADERS,
             *(LIST_RESPONSE_HEADERS if self.is_list() else []),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.conf import settings
 from django.db.models import Max, Prefetch
 from rest_framework import exceptions, mixins, renderers, serializers, viewsets
 from rest_framework.exceptions import ErrorDetail, ValidationError
@@ -15,6 +16,7 @@ from portal.api.conditional import conditional_response
 from portal.api.pagination import PortalFilterBackend, PortalPagination
 from portal.api.renderers import CSVRenderer, PortalContentNegotiation
 from portal.api.schema import PortalAutoSchema
+from portal.languages import LANGUAGE_PARAMETER, api_language
 from portal.models import PublicationStatus
 
 
@@ -23,6 +25,14 @@ class AnonymousRateThrottle(AnonRateThrottle):
 
     def get_rate(self):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+
+def check_language(request) -> None:
+    """A `lang` that names no UN language is a 400 (an unknown Accept-Language is English)."""
+    if api_language(request) is None:
+        offered = ", ".join(code for code, _name in settings.LANGUAGES)
+        message = f"Unknown language. Choose one of: {offered} (zh is accepted for zh-hans)."
+        raise ValidationError({LANGUAGE_PARAMETER: [ErrorDetail(message, code="invalid_choice")]})
 
 
 class PublicAPIMixin:
@@ -59,7 +69,7 @@ class PublicListViewSet(PublicAPIMixin, mixins.ListModelMixin, viewsets.GenericV
         return [renderer() for renderer in classes]
 
     def known_parameters(self) -> set[str]:
-        known = {api_settings.URL_FORMAT_OVERRIDE}
+        known = {api_settings.URL_FORMAT_OVERRIDE, LANGUAGE_PARAMETER}
         if self.action == "list":
             known |= set(self.page_parameters)
             if self.filterset_class is not None:
@@ -85,6 +95,7 @@ class PublicListViewSet(PublicAPIMixin, mixins.ListModelMixin, viewsets.GenericV
                 errors[name] = [ErrorDetail("Empty value: leave the parameter out instead.", code="blank")]
         if errors:
             raise ValidationError(errors)
+        check_language(request)
 
     def filter_queryset(self, queryset):
         # Filters apply to lists; a detail is found by its identifier alone.

@@ -34,13 +34,14 @@ class FacetChoices:
     @classmethod
     def load(cls) -> FacetChoices:
         themes = Theme.objects.published().order_by("position", "name").values_list("slug", "name")
-        goals = Goal.objects.values_list("code", "short_title")
+        goals = Goal.objects.only("code", "short_title", "short_titles")
         return cls(
             {
                 "type": {source.type: str(source.label) for source in sources()},
                 "theme": dict(themes),
                 "goal": {
-                    code: gettext("Goal %(code)s: %(title)s") % {"code": code, "title": short} for code, short in goals
+                    goal.code: gettext("Goal %(code)s: %(title)s") % {"code": goal.code, "title": goal.local_short_title}
+                    for goal in goals
                 },
                 "document": facet_values("document"),
             }

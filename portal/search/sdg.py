@@ -4,14 +4,25 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Goal, Indicator, Target
+from portal.models import UN_LANGUAGES, Goal, Indicator, Target, sdg_language
 from portal.search.sources import Source, register
+
+# The official text in the other UN languages, matched as well (weight C; on PostgreSQL the triggers of
+# portal migration 0011 put the same texts in the vectors).
+OTHER_LANGUAGES = tuple(language for language in UN_LANGUAGES if language != "en")
+TRANSLATED_TITLES = tuple(f"titles__{language}" for language in OTHER_LANGUAGES)
+TRANSLATED_SHORT_TITLES = tuple(f"short_titles__{language}" for language in OTHER_LANGUAGES)
+
+
+def in_language(row: dict, field: str) -> str:
+    """The row's `field` in the page's language (its `<field>s__<language>` column), else English."""
+    return row.get(f"{field}s__{sdg_language()}") or row[field]
 
 
 def describe_goal(row):
     url = reverse("portal:goal-detail", kwargs={"code": row["code"]})
-    title = gettext("Goal %(code)s: %(title)s") % {"code": row["code"], "title": row["short_title"]}
-    return row["code"], title, row["title"], url
+    title = gettext("Goal %(code)s: %(title)s") % {"code": row["code"], "title": in_language(row, "short_title")}
+    return row["code"], title, in_language(row, "title"), url
 
 
 def describe_target(row):
@@ -33,8 +44,8 @@ register(
         label=_("SDG goals"),
         name=_("SDG goal"),
         model=Goal,
-        values=("code", "short_title", "title"),
-        weighted={"A": ("code", "short_title"), "B": ("title",)},
+        values=("code", "short_title", "title", *TRANSLATED_SHORT_TITLES, *TRANSLATED_TITLES),
+        weighted={"A": ("code", "short_title"), "B": ("title",), "C": (*TRANSLATED_SHORT_TITLES, *TRANSLATED_TITLES)},
         snippet=("title",),
         describe=describe_goal,
         vocabulary=("short_title", "title"),
@@ -52,7 +63,7 @@ register(
         name=_("SDG target"),
         model=Target,
         values=("code", "goal__code"),
-        weighted={"A": ("code",), "B": ("title",)},
+        weighted={"A": ("code",), "B": ("title",), "C": TRANSLATED_TITLES},
         snippet=("title",),
         describe=describe_target,
         vocabulary=("title",),
@@ -70,7 +81,7 @@ register(
         name=_("SDG indicator"),
         model=Indicator,
         values=("code", "target__code", "target__goal__code"),
-        weighted={"A": ("code",), "B": ("title",)},
+        weighted={"A": ("code",), "B": ("title",), "C": TRANSLATED_TITLES},
         snippet=("title",),
         describe=describe_indicator,
         vocabulary=("title",),

@@ -4,6 +4,7 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_bidi
 
 register = template.Library()
 
@@ -21,3 +22,13 @@ def json_ld(data: dict):
 @register.simple_tag(takes_context=True)
 def absolute_url(context, path: str) -> str:
     return context["request"].build_absolute_uri(path)
+
+
+@register.filter
+def ltr(value):
+    """A code or symbol (16.a, A/RES/70/175) kept left to right inside right-to-left text: on an
+    Arabic page it is isolated in <bdi dir="ltr">, which stops "16.a" showing as "a.16"; elsewhere
+    it is the value as it is (escaped)."""
+    if get_language_bidi():
+        return format_html('<bdi dir="ltr">{}</bdi>', value)
+    return value

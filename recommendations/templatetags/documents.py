@@ -1,10 +1,12 @@
 """`{% document_name symbol %}`: how a source document is named on a public page. A UN symbol
 (A/CONF.234/5) shows as itself; a document without one shows its title, never the portal's own
-identifier for it (an internal key)."""
+identifier for it (an internal key). On a right-to-left page the symbol is isolated left to right."""
 
 import re
 
 from django import template
+from django.utils.html import format_html
+from django.utils.translation import get_language_bidi
 
 from portal.validators import UN_SYMBOL
 from recommendations.models import Document
@@ -25,6 +27,8 @@ def local_document_titles(request) -> dict[str, str]:
 
 @register.simple_tag(takes_context=True)
 def document_name(context, symbol: str) -> str:
+    """On a right-to-left page a UN symbol is isolated left to right (<bdi dir="ltr">), so
+    A/RES/70/175 keeps its order inside Arabic text."""
     if IS_UN_SYMBOL.fullmatch(symbol) or "request" not in context:
-        return symbol
+        return format_html('<bdi dir="ltr">{}</bdi>', symbol) if get_language_bidi() else symbol
     return local_document_titles(context["request"]).get(symbol, symbol)

@@ -66,7 +66,7 @@ def test_unknown_parameters_are_listed_with_the_accepted_ones(api):
     errors = errors_of(api.get("/api/v1/targets/", {"taget": "16.3"}), HTTPStatus.BAD_REQUEST)
     assert errors[0]["message"] == (
         "Unknown query parameter. This endpoint accepts: "
-        "format, goal, ordering, page, page_size, search, updated_since."
+        "format, goal, lang, ordering, page, page_size, search, updated_since."
     )
 
 
@@ -161,3 +161,9 @@ def test_absurd_years_are_not_server_errors(api, year):
     assert response.status_code in (HTTPStatus.OK, HTTPStatus.BAD_REQUEST)
     if response.status_code == HTTPStatus.OK:
         assert response.json()["count"] == 0
+
+
+def test_a_year_written_as_a_decimal_is_refused(api):
+    """Django's IntegerField would take "2010.0"; the schema says integer (found by the fuzz test)."""
+    errors = errors_of(api.get("/api/v1/instruments/", {"year_from": "2010.0"}), HTTPStatus.BAD_REQUEST)
+    assert [error["parameter"] for error in errors] == ["year_from"]

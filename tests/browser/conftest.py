@@ -70,6 +70,16 @@ def manage(env: dict[str, str], *command: str, stdin: str | None = None) -> str:
 @pytest.fixture(scope="session")
 def portal_url(portal_env, tmp_path_factory) -> str:
     """Serve the throwaway copy of the portal; yield its base URL."""
+    yield from serve(portal_env, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def multilingual_url(portal_env, tmp_path_factory) -> str:
+    """The same copy served with the six UN languages public (DJANGO_PUBLIC_LANGUAGES)."""
+    yield from serve({**portal_env, "DJANGO_PUBLIC_LANGUAGES": "ar,zh-hans,en,fr,ru,es"}, tmp_path_factory)
+
+
+def serve(portal_env: dict[str, str], tmp_path_factory):
     folder = tmp_path_factory.mktemp("server")
     manage_py = [sys.executable, str(settings.BASE_DIR / "manage.py")]
     port = free_port()
