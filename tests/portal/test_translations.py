@@ -21,7 +21,7 @@ LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 # The languages whose .po must have no untranslated or fuzzy entry. The others' .po exist (generated
 # by makemessages) and are checked for being up to date and well formed, not yet for completeness:
 # add a language here when its translation lands.
-TRANSLATED_LANGUAGES = ("fr", "es", "ru")
+TRANSLATED_LANGUAGES = ("fr", "es", "ru", "ar", "zh-hans")
 # What makemessages leaves out (as `make messages-update` does): dependencies, tests, tools, data.
 NOT_SCANNED = ("node_modules", "tests", "bench", "scripts", "staticfiles", "var")
 NOT_COPIED = (*NOT_SCANNED, ".git", ".venv", "locale", "fixtures", "static", "test-artifacts", "__pycache__", "*.pyc")
@@ -192,3 +192,45 @@ def test_english_page_is_unchanged_when_french_is_offered(client):
     assert ">What serves this target</h2>" in body
     assert ">Technical assistance</a>" in body
     assert "Ce qui contribue à cette cible" not in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "expected", "english"),
+    [
+        (
+            "ar",
+            [
+                "بوابة المعايير والقواعد",  # the site name
+                "الانتقال إلى المحتوى الرئيسي",
+                ">المساعدة التقنية</a>",
+                ">ما يخدم هذه الغاية</h2>",
+                ">عن هذه الغاية</h2>",
+                ">معايير الأمم المتحدة وقواعدها <span",
+            ],
+            ["Skip to main content", "What serves this target"],
+        ),
+        (
+            "zh-hans",
+            [
+                "标准和规范门户",
+                "跳至主要内容",
+                ">技术援助</a>",
+                ">服务于此具体目标的内容</h2>",
+                ">关于此具体目标</h2>",
+                ">联合国标准和规范 <span",
+            ],
+            ["Skip to main content", "What serves this target"],
+        ),
+    ],
+)
+def test_arabic_and_chinese_target_pages_show_their_translations(client, settings, language, expected, english):
+    settings.PUBLIC_LANGUAGES = ["en", "ar", "zh-hans"]
+    response = client.get(f"/{language}/sdg/16.3/")
+    assert response.status_code == HTTPStatus.OK
+    body = response.content.decode()
+    assert f'<html lang="{language}"' in body
+    for text in expected:
+        assert text in body, text
+    for text in english:
+        assert text not in body, text
