@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.translated import EnglishBaseColumnsMixin, EnglishQueriesMixin
 from portal.validators import validate_goal_code, validate_indicator_code, validate_target_code
 
 SDG_IRI_BASE = "http://metadata.un.org/sdg/"
@@ -58,7 +59,7 @@ class PublishedRelationsIterable(models.query.ModelIterable):
             yield instance
 
 
-class CuratedQuerySet(models.QuerySet):
+class CuratedQuerySet(EnglishQueriesMixin, models.QuerySet):
     """Public output reads only `published()` entries, and reaches related entries only through
     `published()` querysets (`Prefetch("themes", queryset=Theme.objects.published())`) or
     `select_published()`, so a draft never shows on a page, in a list or in the API."""
@@ -95,7 +96,7 @@ class LinkQuerySet(CuratedQuerySet):
         return queryset
 
 
-class Curated(TimeStamped):
+class Curated(EnglishBaseColumnsMixin, TimeStamped):
     """An entity curators draft, review and publish."""
 
     status = models.CharField(

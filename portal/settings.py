@@ -13,6 +13,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -62,6 +63,7 @@ if not DEBUG and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin, as it asks: per-language fields of curated content (translation.py)
     "portal.apps.PortalAdminConfig",  # django.contrib.admin on the portal's site
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -217,6 +219,22 @@ if LANGUAGE_CODE not in PUBLIC_LANGUAGES or not set(PUBLIC_LANGUAGES) <= {code f
     raise ImproperlyConfigured(
         f"DJANGO_PUBLIC_LANGUAGES must list {LANGUAGE_CODE!r} and only codes of LANGUAGES; got {PUBLIC_LANGUAGES!r}."
     )
+
+# Curated content in the six languages (django-modeltranslation; each app's translation.py names the
+# fields): `title` gains `title_ar`, `title_zh_hans`, `title_en`, `title_fr`, `title_ru`, `title_es` in the
+# same table, so reading a translation costs no join and no query. Reading `title` gives the active
+# language's text, else the English; queries, ordering and the search vectors read the base column,
+# which always holds the English (portal.models.Curated.save_base).
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _ in LANGUAGES)
+MODELTRANSLATION_FALLBACK_LANGUAGES = (LANGUAGE_CODE,)
+
+
+def MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME(verbose_name, language):  # noqa: N802 (a setting)
+    """A field's label in the admin: "official title (French)"."""
+    return format_lazy("{} ({})", verbose_name, dict(LANGUAGES)[language])
+
+
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
