@@ -4,6 +4,9 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from portal.translation import is_english_fallback
 
 register = template.Library()
 
@@ -21,3 +24,17 @@ def json_ld(data: dict):
 @register.simple_tag(takes_context=True)
 def absolute_url(context, path: str) -> str:
     return context["request"].build_absolute_uri(path)
+
+
+@register.inclusion_tag("includes/in_language.html")
+def in_language(obj, field: str, words: int = 0):
+    """A translated field (portal/translation.py) in the page's language; where the page shows the English
+    because no translation is held, the text says lang="en" and a small "English only" tag follows it.
+    `common_name` is judged by the field that supplies it (the short title, else the official title)."""
+    source = field
+    if field == "common_name":
+        source = "short_title" if getattr(obj, "short_title", "") else "title"
+    text = getattr(obj, field, "") or ""
+    if words:
+        text = Truncator(text).words(words)
+    return {"text": text, "fallback": is_english_fallback(obj, source)}
