@@ -27,14 +27,15 @@ def absolute_url(context, path: str) -> str:
 
 
 @register.inclusion_tag("includes/in_language.html")
-def in_language(obj, field: str, words: int = 0):
+def in_language(obj, field: str, words: int = 0, marker: bool = True):
     """A translated field (portal/translation.py) in the page's language; where the page shows the English
     because no translation is held, the text says lang="en" and a small "English only" tag follows it.
-    `common_name` is judged by the field that supplies it (the short title, else the official title)."""
+    `common_name` is judged by the field that supplies it (the short title, else the official title).
+    `marker=False`: lang="en" only, for a line under one already marked (an official title in a list row)."""
     source = field
     if field == "common_name":
         source = "short_title" if getattr(obj, "short_title", "") else "title"
     text = getattr(obj, field, "") or ""
     if words:
         text = Truncator(text).words(words)
-    return {"text": text, "fallback": is_english_fallback(obj, source)}
+    return {"text": text, "fallback": is_english_fallback(obj, source), "marker": marker}
