@@ -109,7 +109,7 @@ def test_update_writes_the_english_column_too(mandela):
 @pytest.mark.usefixtures("french", "uncached")
 def test_french_instrument_page_marks_the_english_fallback_and_not_a_translation(client, mandela):
     body = client.get("/fr" + MANDELA).content.decode()
-    english_only = re.findall(r'<span lang="en">([^<]*)</span> <span class="english-only">', body)
+    english_only = re.findall(r'<span lang="en">([^<]*)</span><span class="english-only">', body)
     assert "Nelson Mandela Rules" in english_only  # the heading: no French short title held
     assert mandela.summary_en in english_only
     Instrument.objects.filter(pk=mandela.pk).update(summary_fr=FRENCH_SUMMARY)
@@ -138,6 +138,8 @@ def test_french_programme_recommendation_and_theme_pages_mark_the_fallback(clien
         response = client.get("/fr" + page)
         assert response.status_code == HTTPStatus.OK
         assert '<span class="english-only">' in response.content.decode(), page
+    listing = response.content.decode()  # /fr/instruments/: one tag per row, the official title beneath only lang="en"
+    assert re.search(r'<span class="official-title"><span lang="en">[^<]+</span></span>', listing)
 
 
 @pytest.mark.usefixtures("french", "uncached")
@@ -231,3 +233,23 @@ def test_admin_saves_a_translation_and_a_revert_restores_it(admin_client):
     assert admin_client.post(revert, change_form_data(admin_client.get(revert))).status_code == HTTPStatus.FOUND
     theme.refresh_from_db()
     assert not theme.name_fr
+
+
+def test_a_bulk_import_in_a_french_admin_writes_the_english(admin_user):
+    """The import's `summary` column is the English, whatever language the curator's admin is in."""
+    from portal.imports.registry import export_rows, import_rows
+
+    recommendation = Recommendation.objects.published().filter(summary__gt="").first()
+    queryset = Recommendation.objects.filter(pk=recommendation.pk)
+    recommendation.summary_fr = FRENCH_SUMMARY
+    recommendation.save()
+    with translation.override("fr"):
+        columns, rows = export_rows(kind="recommendations", queryset=queryset)
+        assert FRENCH_SUMMARY not in rows[0]
+        data = dict(zip(columns, rows[0], strict=True)) | {"summary": "An English summary from an import."}
+        report = import_rows(kind="recommendations", rows=[data], user=admin_user, commit=True)
+    assert report.is_valid, report
+    recommendation.refresh_from_db()
+    assert recommendation.summary_en == "An English summary from an import."
+    assert recommendation.summary_fr == FRENCH_SUMMARY
+    assert Recommendation.objects.filter(summary="An English summary from an import.").exists()
