@@ -220,21 +220,15 @@ if LANGUAGE_CODE not in PUBLIC_LANGUAGES or not set(PUBLIC_LANGUAGES) <= {code f
         f"DJANGO_PUBLIC_LANGUAGES must list {LANGUAGE_CODE!r} and only codes of LANGUAGES; got {PUBLIC_LANGUAGES!r}."
     )
 
-# Curated content in the six languages (django-modeltranslation; each app's translation.py names the
-# fields): `title` gains `title_ar`, `title_zh_hans`, `title_en`, `title_fr`, `title_ru`, `title_es` in the
-# same table, so reading a translation costs no join and no query. Reading `title` gives the active
-# language's text, else the English; queries, ordering and the search vectors read the base column,
-# which always holds the English (portal.models.Curated.save_base).
-MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+# Curated content in the six languages (django-modeltranslation, each app's translation.py): `title` gains
+# title_ar ... title_es in the same table (no join, no query). Reading `title` gives the active language,
+# else the English; queries and the search vectors read the base column, kept English (portal/translated.py).
+MODELTRANSLATION_DEFAULT_LANGUAGE = MODELTRANSLATION_PREPOPULATE_LANGUAGE = LANGUAGE_CODE  # slugs from English
 MODELTRANSLATION_LANGUAGES = tuple(code for code, _ in LANGUAGES)
 MODELTRANSLATION_FALLBACK_LANGUAGES = (LANGUAGE_CODE,)
-
-
-def MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME(verbose_name, language):  # noqa: N802 (a setting)
-    """A field's label in the admin: "official title (French)"."""
-    return format_lazy("{} ({})", verbose_name, dict(LANGUAGES)[language])
-
-
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = lambda name, code: format_lazy(  # noqa: E731  "official title (French)"
+    "{} ({})", name, dict(LANGUAGES)[code]
+)
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
