@@ -6,9 +6,9 @@ columns `name_ar`, `name_zh_hans`, `name_en`, `name_fr`, `name_ru` and `name_es`
 
 - Reading `theme.name` gives the active language's text, else the English (no query: the columns
   come with the row). `is_english_fallback(theme, "name")` says which one a page shows.
-- The base column (`name`) keeps the English: every save writes it from `name_en`
-  (`Curated.save_base`), and queries, ordering and the PostgreSQL search vectors read it
-  (`CuratedQuerySet` turns off modeltranslation's rewriting of lookups to the active language).
+- The base column (`name`) keeps the English: every save writes it from `name_en`, and queries,
+  ordering and the PostgreSQL search vectors read it (portal/translated.py, mixed into `Curated`
+  and `CuratedQuerySet`, turns off modeltranslation's rewriting of lookups to the active language).
 - `official` fields (an instrument's official title) are filled in another language only from an
   official UN text in that language, never translated by a curator or a machine; the admin says so.
 - The history records every language (each model's historical model is registered too) and a
