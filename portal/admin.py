@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from django import forms
 from django.apps import apps
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -21,8 +22,10 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationBaseModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import get_m2m_reverse_field_name
 
@@ -256,6 +259,64 @@ class CuratedEvidenceAdmin(EvidenceAdmin, CuratedAdmin):
     pass
 
 
+class TranslatedCuratedAdmin(TranslationBaseModelAdmin, CuratedAdmin):
+    """A curated model with fields in the six languages (portal/translation.py): each such field is a
+    group of six inputs, English first and required as the field is, laid out side by side
+    (static/admin-portal/translations.css), where the field stands in the form."""
+
+    class Media:
+        css = {"all": ["admin-portal/translations.css"]}
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        kwargs = self._get_form_or_formset(request, obj, **kwargs)  # the base columns are not edited
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        translated = {
+            f"{field}_{code.replace('-', '_')}": field
+            for field in self.model.translated_fields
+            for code, _name in settings.LANGUAGES
+        }
+        fieldsets, run, previous = [], [], None
+        for name in self.get_fields(request, obj):
+            group = translated.get(name)
+            if group != previous and run:
+                fieldsets.append(self._fieldset(previous, run))
+                run = []
+            run.append(name)
+            previous = group
+        if run:
+            fieldsets.append(self._fieldset(previous, run))
+        return fieldsets
+
+    def _fieldset(self, field: str | None, names: list[str]):
+        if field is None:
+            return (None, {"fields": names})
+        label = self.model._meta.get_field(field).verbose_name.capitalize()
+        english = f"{field}_{settings.LANGUAGE_CODE}"
+        ordered = [english, *(name for name in names if name != english)]  # English first, then the UN order
+        heading = format_lazy("{} — {}", label, _("in the six UN languages"))
+        return (heading, {"fields": ordered, "classes": ["translations"]})
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        original = getattr(db_field, "translated_field", None)
+        if field is None or original is None:
+            return field
+        if isinstance(field.widget, forms.Textarea):
+            field.widget.attrs["rows"] = 4
+        if db_field.language == settings.LANGUAGE_CODE:
+            return field
+        if original.name in self.model.official_translated_fields:
+            field.help_text = _(
+                "Only the official UN text in this language, copied exactly; empty if the portal holds none. "
+                "Never a translation of your own or a machine's."
+            )
+        else:
+            field.help_text = _("May stay empty: the page then shows the English, marked “English only”.")
+        return field
+
+
 # --- the shared models --------------------------------------------------------------------
 
 
@@ -363,7 +424,7 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(CuratedAdmin):
+class ThemeAdmin(TranslatedCuratedAdmin):
     list_display = ["name", "code", "scheme", "parent", "status", "updated_at"]
     list_filter = ["scheme", "status"]
     search_fields = ["name", "code", "description"]

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from portal.sdg_texts import UN_LANGUAGES, InLanguage, sdg_language  # noqa: F401 (UN_LANGUAGES, sdg_language: re-exported)
+from portal.translated import EnglishBaseColumnsMixin, EnglishQueriesMixin
 from portal.validators import validate_goal_code, validate_indicator_code, validate_target_code
 
 SDG_IRI_BASE = "http://metadata.un.org/sdg/"
@@ -59,7 +60,7 @@ class PublishedRelationsIterable(models.query.ModelIterable):
             yield instance
 
 
-class CuratedQuerySet(models.QuerySet):
+class CuratedQuerySet(EnglishQueriesMixin, models.QuerySet):
     """Public output reads only `published()` entries, and reaches related entries only through
     `published()` querysets (`Prefetch("themes", queryset=Theme.objects.published())`) or
     `select_published()`, so a draft never shows on a page, in a list or in the API."""
@@ -96,7 +97,7 @@ class LinkQuerySet(CuratedQuerySet):
         return queryset
 
 
-class Curated(TimeStamped):
+class Curated(EnglishBaseColumnsMixin, TimeStamped):
     """An entity curators draft, review and publish."""
 
     status = models.CharField(
@@ -419,38 +420,5 @@ def published_themes(relation: str = "themes") -> Prefetch:
 # --- Seeding ---------------------------------------------------------------------
 
 
-class SeedFingerprintQuerySet(models.QuerySet):
-    def get_by_natural_key(self, model, record_key):
-        return self.get(model=model, record_key=record_key)
-
-
-class SeedFingerprint(models.Model):
-    """What `manage.py seed` last loaded into one record, so it can tell a curator's edit from its own.
-
-    `digests` maps each field the loader manages (tags included) to a short sha256 of its value,
-    with related records named by their natural keys so a dump and reload keeps them valid.
-    """
-
-    model = models.CharField(_("model"), max_length=100, help_text=_('e.g. "standards.Instrument".'))
-    record_key = models.TextField(
-        _("natural key of the record"), help_text=_('JSON list, e.g. ["nelson-mandela-rules", "24"].')
-    )
-    digests = models.JSONField(_("field digests"), default=dict)
-    loaded_at = models.DateTimeField(_("loaded"), default=timezone.now)
-
-    objects = SeedFingerprintQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("seed fingerprint")
-        constraints = [
-            models.UniqueConstraint(fields=["model", "record_key"], name="portal_seedfingerprint_key_unique"),
-        ]
-
-    def __str__(self):
-        return f"{self.model} {self.record_key}"
-
-    def natural_key(self):
-        return (self.model, self.record_key)
-
-
+from portal.seed_fingerprints import SeedFingerprint  # noqa: E402, F401  (its own module; registered here)
 from portal.versioning import ContentVersion  # noqa: E402, F401  (its own module; registered here as a model)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -67,11 +68,15 @@ def find_entry(key: str) -> models.Model:
 def changes_since_published(obj: models.Model, published) -> tuple[list[FieldChange], bool]:
     """The fields that differ from `published`, the entry's last published version (all of them if None)."""
     changes = []
+    translated = getattr(type(obj), "translated_fields", ())
+    # A translated field's base column holds its English text (portal/translation.py): compared once, as
+    # the field itself; its other languages are compared as "summary (French)" and so on.
+    mirrors = {f"{name}_{settings.LANGUAGE_CODE}" for name in translated}
     for field in obj._meta.concrete_fields:
-        if field.name in UNCOMPARED:
+        if field.name in UNCOMPARED or field.name in mirrors:
             continue
-        after = _text(obj, field)
-        before = _text(published, field) if published is not None else ""
+        after = _text(obj, field, base=field.name in translated)
+        before = _text(published, field, base=field.name in translated) if published is not None else ""
         if before != after:
             changes.append(FieldChange(label=str(field.verbose_name), before=before, after=after))
     return changes, published is None
@@ -91,12 +96,16 @@ def last_published_versions(model, pks: list) -> dict:
     return latest
 
 
-def _text(entry, field) -> str:
+def _text(entry, field, base: bool = False) -> str:
     """A field's value as a curator reads it: a choice by its label, a related entry by its label,
-    a list one item a line (a source as "symbol | locator", as the forms show it)."""
+    a list one item a line (a source as "symbol | locator", as the forms show it). `base`: the stored
+    column of a translated field (the English), not the admin's language."""
     if field.choices:
         return str(entry._get_FIELD_display(field))
-    value = getattr(entry, field.name if field.is_relation else field.attname)
+    if base:
+        value = vars(entry).get(field.attname)
+    else:
+        value = getattr(entry, field.name if field.is_relation else field.attname)
     if isinstance(value, list):
         return "\n".join(" | ".join(map(str, item.values())) if isinstance(item, dict) else str(item) for item in value)
     return "" if value is None else str(value)

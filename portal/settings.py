@@ -13,6 +13,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -62,6 +63,7 @@ if not DEBUG and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin, as it asks: per-language fields of curated content (translation.py)
     "portal.apps.PortalAdminConfig",  # django.contrib.admin on the portal's site
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -220,6 +222,16 @@ if LANGUAGE_CODE not in PUBLIC_LANGUAGES or not set(PUBLIC_LANGUAGES) <= {code f
     )
 # The interface's translations: locale/<ll>/LC_MESSAGES/django.po, compiled to .mo by `make install`.
 LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# Curated content in the six languages (django-modeltranslation, each app's translation.py): `title` gains
+# title_ar ... title_es in the same table (no join, no query). Reading `title` gives the active language,
+# else the English; queries and the search vectors read the base column, kept English (portal/translated.py).
+MODELTRANSLATION_DEFAULT_LANGUAGE = MODELTRANSLATION_PREPOPULATE_LANGUAGE = LANGUAGE_CODE  # slugs from English
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _ in LANGUAGES)
+MODELTRANSLATION_FALLBACK_LANGUAGES = (LANGUAGE_CODE,)
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = lambda name, code: format_lazy(  # noqa: E731  "official title (French)"
+    "{} ({})", name, dict(LANGUAGES)[code]
+)
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -398,24 +410,10 @@ CONTENT_SECURITY_POLICY = {
 # Permissions-Policy (django-permissions-policy): the portal needs none of these browser features.
 PERMISSIONS_POLICY = {
     feature: []
-    for feature in (
-        "accelerometer",
-        "autoplay",
-        "camera",
-        "display-capture",
-        "encrypted-media",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "publickey-credentials-get",
-        "screen-wake-lock",
-        "serial",
-        "usb",
-        "xr-spatial-tracking",
-    )
+    for feature in """
+    accelerometer autoplay camera display-capture encrypted-media geolocation gyroscope magnetometer
+    microphone midi payment publickey-credentials-get screen-wake-lock serial usb xr-spatial-tracking
+""".split()
 }
 
 # Password guessing on the admin login (django-axes): DJANGO_LOGIN_FAILURE_LIMIT failures from one

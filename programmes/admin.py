@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from portal.admin import EVIDENCE_FIELDS, CuratedAdmin, CuratedEvidenceAdmin, CuratedInline
+from portal.admin import EVIDENCE_FIELDS, CuratedAdmin, CuratedEvidenceAdmin, CuratedInline, TranslatedCuratedAdmin
 from portal.imports.admin import ExportMixin
 from programmes.models import (
     Activity,
@@ -25,8 +25,9 @@ class CountryAdmin(CuratedAdmin):
 
 class InterventionAreaInline(CuratedInline):
     model = InterventionArea
-    fields = ["position", "slug", "title", "description", "status"]
-    prepopulated_fields = {"slug": ["title"]}
+    # The English here; the other languages on the area's own form.
+    fields = ["position", "slug", "title_en", "description_en", "status"]
+    prepopulated_fields = {"slug": ["title_en"]}
 
 
 class ProgrammeTargetInline(CuratedInline):
@@ -48,7 +49,7 @@ class ProgrammeInstrumentInline(CuratedInline):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(CuratedAdmin):
+class ProgrammeAdmin(TranslatedCuratedAdmin):
     list_display = ["__str__", "kind", "lead_entity", "status", "updated_at"]
     list_filter = ["status", "kind", "themes"]
     search_fields = ["title", "short_title", "slug", "summary"]
@@ -59,7 +60,7 @@ class ProgrammeAdmin(CuratedAdmin):
 
 
 @admin.register(InterventionArea)
-class InterventionAreaAdmin(CuratedAdmin):
+class InterventionAreaAdmin(TranslatedCuratedAdmin):
     list_display = ["title", "programme", "position", "status"]
     list_filter = ["status", "programme"]
     search_fields = ["title", "description", "slug"]
@@ -74,7 +75,7 @@ class ResourceInstrumentInline(CuratedInline):
 
 
 @admin.register(Resource)
-class ResourceAdmin(CuratedAdmin):
+class ResourceAdmin(TranslatedCuratedAdmin):
     list_display = ["title", "kind", "programme", "year", "status", "updated_at"]
     list_filter = ["status", "kind", "themes"]
     search_fields = ["title", "summary", "slug"]

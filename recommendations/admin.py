@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.template.response import TemplateResponse
 
-from portal.admin import EVIDENCE_FIELDS, CuratedAdmin, CuratedEvidenceAdmin, CuratedInline
+from portal.admin import EVIDENCE_FIELDS, CuratedAdmin, CuratedEvidenceAdmin, CuratedInline, TranslatedCuratedAdmin
 from portal.imports.admin import ExportMixin, ImportAdminMixin
 from recommendations.models import (
     AgendaItem,
@@ -22,11 +22,11 @@ from recommendations.models import (
 
 class AgendaItemInline(CuratedInline):
     model = AgendaItem
-    fields = ["position", "kind", "number", "ref", "title", "status"]
+    fields = ["position", "kind", "number", "ref", "title_en", "status"]  # the other languages on its own form
 
 
 @admin.register(Meeting)
-class MeetingAdmin(CuratedAdmin):
+class MeetingAdmin(TranslatedCuratedAdmin):
     list_display = ["__str__", "kind", "city", "start_date", "end_date", "status"]
     list_filter = ["kind", "status"]
     search_fields = ["title", "short_title", "slug"]
@@ -35,7 +35,7 @@ class MeetingAdmin(CuratedAdmin):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(CuratedAdmin):
+class AgendaItemAdmin(TranslatedCuratedAdmin):
     list_display = ["__str__", "meeting", "kind", "status"]
     list_filter = ["meeting", "kind", "status"]
     list_select_related = ["meeting"]
@@ -46,7 +46,7 @@ class AgendaItemAdmin(CuratedAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(CuratedAdmin):
+class DocumentAdmin(TranslatedCuratedAdmin):
     list_display = ["symbol", "title", "kind", "issued_on", "status"]
     list_filter = ["kind", "status", "is_un_symbol", "meeting"]
     search_fields = ["symbol", "title"]
@@ -102,7 +102,7 @@ class RecommendationForm(forms.ModelForm):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(ImportAdminMixin, ExportMixin, CuratedAdmin):
+class RecommendationAdmin(ImportAdminMixin, ExportMixin, TranslatedCuratedAdmin):
     form = RecommendationForm
     list_display = ["__str__", "kind", "agenda_item", "summary", "status", "updated_at"]
     list_filter = ["status", "kind", "document", "themes"]

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 
-from portal.admin import EVIDENCE_FIELDS, CuratedAdmin, CuratedEvidenceAdmin, CuratedInline
+from portal.admin import EVIDENCE_FIELDS, CuratedAdmin, CuratedEvidenceAdmin, CuratedInline, TranslatedCuratedAdmin
 from standards.admin_import import ImportTextMixin
 from standards.models import Instrument, InstrumentGoal, InstrumentTarget, Provision, ProvisionTarget
 
@@ -19,7 +19,7 @@ class InstrumentGoalInline(CuratedInline):
 
 
 @admin.register(Instrument)
-class InstrumentAdmin(ImportTextMixin, CuratedAdmin):
+class InstrumentAdmin(ImportTextMixin, TranslatedCuratedAdmin):
     list_display = ["__str__", "kind", "category", "resolution_symbol", "year", "status", "updated_at"]
     list_filter = ["status", "kind", "category", "adopting_body", "themes"]
     search_fields = ["title", "short_title", "resolution_symbol", "slug", "aliases"]

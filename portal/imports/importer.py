@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from portal.models import LinkBasis
@@ -101,13 +103,15 @@ class Importer:
 
     def upsert(self, model, key: dict, values: dict) -> tuple[models.Model, str]:
         obj = model._default_manager.filter(**key).first()
-        if obj is None:
-            obj, state = model(**key, **values), NEW
-        else:
-            changed = {name: value for name, value in values.items() if getattr(obj, name) != value}
-            for name, value in changed.items():
-                setattr(obj, name, value)
-            state = CHANGED if changed else UNCHANGED
+        # A column such as `summary` is the English text (portal/translation.py), whatever the admin's language.
+        with translation.override(settings.LANGUAGE_CODE):
+            if obj is None:
+                obj, state = model(**key, **values), NEW
+            else:
+                changed = {name: value for name, value in values.items() if getattr(obj, name) != value}
+                for name, value in changed.items():
+                    setattr(obj, name, value)
+                state = CHANGED if changed else UNCHANGED
         if state != UNCHANGED:
             self.check_write(obj)
             try:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import IntegrityError, models, transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from portal.imports.importer import ERROR, Importer, ImportReport, RowError, RowResult
@@ -80,7 +82,8 @@ def export_rows(*, kind: str, queryset: models.QuerySet) -> tuple[tuple[str, ...
     """The rows the matching importer reads back unchanged."""
     importer = _importers[kind]
     rows = []
-    for obj in queryset:
-        values = importer.export_values(obj)
-        rows.append([str(values.get(column, "")) for column in importer.columns])
+    with translation.override(settings.LANGUAGE_CODE):  # the English of translated fields, as the import reads it
+        for obj in queryset:
+            values = importer.export_values(obj)
+            rows.append([str(values.get(column, "")) for column in importer.columns])
     return importer.columns, rows

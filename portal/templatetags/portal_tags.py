@@ -5,6 +5,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_bidi
+from django.utils.text import Truncator
+
+from portal.translation import is_english_fallback
 
 register = template.Library()
 
@@ -32,3 +35,18 @@ def ltr(value):
     if get_language_bidi():
         return format_html('<bdi dir="ltr">{}</bdi>', value)
     return value
+
+
+@register.inclusion_tag("includes/in_language.html")
+def in_language(obj, field: str, words: int = 0, marker: bool = True):
+    """A translated field (portal/translation.py) in the page's language; where the page shows the English
+    because no translation is held, the text says lang="en" and a small "English only" tag follows it.
+    `common_name` is judged by the field that supplies it (the short title, else the official title).
+    `marker=False`: lang="en" only, for a line under one already marked (an official title in a list row)."""
+    source = field
+    if field == "common_name":
+        source = "short_title" if getattr(obj, "short_title", "") else "title"
+    text = getattr(obj, field, "") or ""
+    if words:
+        text = Truncator(text).words(words)
+    return {"text": text, "fallback": is_english_fallback(obj, source), "marker": marker}

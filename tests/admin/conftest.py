@@ -42,7 +42,8 @@ def client_for(client):
 
 
 def theme_form(theme=None, **changes) -> dict:
-    """The POST data of the Theme change form."""
+    """The POST data of the Theme change form (`name` and `description` are its English fields,
+    `name_en` and `description_en`; the other languages are left empty)."""
     data = {
         "slug": "test-theme",
         "code": "",
@@ -67,4 +68,6 @@ def theme_form(theme=None, **changes) -> dict:
             status=theme.status,
         )
     data.update(changes)
+    for field in ("name", "description"):  # the form's fields in the six languages (portal/translation.py)
+        data[f"{field}_en"] = data.pop(field)
     return data

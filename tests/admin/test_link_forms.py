@@ -65,8 +65,9 @@ def test_a_missing_document_can_be_added_from_the_instrument_form_in_a_popup(cli
 
     response = client.post(
         f"{add_document}?_popup=1&_symbol=1",
-        {"_popup": "1", "symbol": "A/RES/40/33", "is_un_symbol": "on", "title": "Beijing Rules", "kind": "resolution",
-         "status": "draft", "sources": "", "general_knowledge": "", "summary": "", "distribution": "", "url": ""},
+        {"_popup": "1", "symbol": "A/RES/40/33", "is_un_symbol": "on", "title_en": "Beijing Rules",
+         "kind": "resolution", "status": "draft", "sources": "", "general_knowledge": "", "summary_en": "",
+         "distribution": "", "url": ""},
     )  # fmt: skip
 
     assert response.status_code == HTTPStatus.OK
@@ -82,7 +83,7 @@ def test_link_rows_are_stacked_so_the_form_fits_1366_px(client_for, editor):
 
 def test_entry_forms_open_on_what_the_entry_is_and_end_with_its_sources_and_status(client_for, editor):
     page = client_for(editor).get(reverse("admin:standards_instrument_add")).content.decode()
-    order = [page.index(f'name="{name}"') for name in ("title", "resolution_symbol", "sources", "status")]
+    order = [page.index(f'name="{name}"') for name in ("title_en", "resolution_symbol", "sources", "status")]
     assert order == sorted(order)
     document_form = client_for(editor).get(reverse("admin:recommendations_document_add")).content.decode()
     assert document_form.index('name="symbol"') < document_form.index('name="status"')

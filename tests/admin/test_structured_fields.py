@@ -10,8 +10,8 @@ from standards.models import Instrument
 def instrument_form(instrument, **changes) -> dict:
     data = {
         "slug": instrument.slug,
-        "title": instrument.title,
-        "short_title": instrument.short_title,
+        "title_en": instrument.title,
+        "short_title_en": instrument.short_title,
         "aliases": "",
         "kind": instrument.kind,
         "category": instrument.category,
@@ -21,7 +21,7 @@ def instrument_form(instrument, **changes) -> dict:
         "symbol_missing_reason": "",
         "year": "",
         "adopted_on": "",
-        "summary": "",
+        "summary_en": "",
         "official_text_note": "",
         "status": "draft",
         "sources": "",

@@ -89,7 +89,7 @@ def test_viewer_cannot_unpublish_or_retitle_by_reverting(admin_client_):
     for version in (D, R):
         url = revert_url(theme, versions[version])
         data = change_form_data(admin_client_.get(url))
-        assert viewer.post(url, {**data, "name": "Viewer's title"}).status_code == HTTPStatus.FORBIDDEN
+        assert viewer.post(url, {**data, "name_en": "Viewer's title"}).status_code == HTTPStatus.FORBIDDEN
     theme.refresh_from_db()
     assert (theme.status, theme.name) == (P, "Current")
 

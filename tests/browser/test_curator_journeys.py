@@ -87,8 +87,8 @@ def success_message(page) -> str:
 def add_instrument_with_document_and_link(page) -> None:
     page.goto("/admin/standards/instrument/add/")
     check_form_page(page, "instrument-add")
-    page.fill("#id_title", TITLE)
-    page.locator("#id_short_title").press_sequentially(SHORT_TITLE)
+    page.fill("#id_title_en", TITLE)
+    page.locator("#id_short_title_en").press_sequentially(SHORT_TITLE)
     assert page.input_value("#id_slug") == SLUG  # prepopulated from the short title
     page.select_option("#id_kind", "rules")
     page.select_option("#id_category", "standard_and_norm")
@@ -102,7 +102,7 @@ def add_instrument_with_document_and_link(page) -> None:
     popup.wait_for_load_state()
     check_form_page(popup, "document-add-popup")
     popup.fill("#id_symbol", SYMBOL)
-    popup.fill("#id_title", "Browser-test resolution adopting the test rules (test data)")
+    popup.fill("#id_title_en", "Browser-test resolution adopting the test rules (test data)")
     popup.select_option("#id_kind", "resolution")
     with popup.expect_event("close"):
         popup.locator("[name=_save]").click()
