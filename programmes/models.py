@@ -1,8 +1,5 @@
 """UNODC programmes and initiatives, their tools and publications, and technical assistance by country."""
 
-import re
-from dataclasses import dataclass, field
-
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -22,32 +19,9 @@ from portal.models import (
     status_constraint,
     validate_source_symbol,
 )
+from programmes.choices import ProgrammeKind, ResourceKind
+from programmes.facts import Fact, Reach, key_facts
 from standards.models import Instrument, InstrumentTarget
-
-# "Launched in 2015 (A/CONF.234/5, para 13)": the fact, then its source in the last brackets of the line.
-FACT_LINE = re.compile(r"^(?P<text>.*\S)\s+\((?P<source>[^()]+)\)$")
-FACT_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z -]{1,30}): (?P<text>.+)$")
-
-
-@dataclass(frozen=True)
-class Fact:
-    text: str
-    source: str = ""
-    label: str = ""  # "Tagline", "Web page": a line that begins with its own label
-
-
-def key_facts(facts: str) -> list[Fact]:
-    """The curated `facts` text (one fact a line, each with its source in brackets) as separate facts."""
-    items = []
-    for line in facts.splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        match = FACT_LINE.match(line)
-        text, source = (match["text"], match["source"]) if match else (line, "")
-        labelled = FACT_LABEL.match(text)
-        items.append(Fact(labelled["text"], source, labelled["label"]) if labelled else Fact(text, source))
-    return items
 
 
 class CountryQuerySet(CuratedQuerySet):
@@ -96,17 +70,6 @@ class Country(Curated):
 
     def natural_key(self):
         return (self.slug,)
-
-
-class ProgrammeKind(models.TextChoices):
-    GLOBAL_PROGRAMME = "global_programme", _("Global programme")
-    JOINT_PROGRAMME = "joint_programme", _("Joint programme")
-    INITIATIVE = "initiative", _("Initiative")
-    PROJECT = "project", _("Project")
-    CAMPAIGN = "campaign", _("Campaign")
-    PARTNERSHIP = "partnership", _("Partnership or network")
-    COORDINATION = "coordination", _("Coordination mechanism")
-    PORTFOLIO = "portfolio", _("Portfolio of work")
 
 
 class ProgrammeQuerySet(CuratedQuerySet):
@@ -204,21 +167,6 @@ class InterventionArea(Curated):
     natural_key.dependencies = ["programmes.programme"]
 
 
-class ResourceKind(models.TextChoices):
-    HANDBOOK = "handbook", _("Handbook")
-    MANUAL = "manual", _("Training manual")
-    TOOLKIT = "toolkit", _("Toolkit")
-    GUIDANCE = "guidance", _("Guidance")
-    CHECKLIST = "checklist", _("Checklist")
-    MODEL_LAW = "model_law", _("Model law")
-    STUDY = "study", _("Study or report")
-    COMPENDIUM = "compendium", _("Compendium")
-    FRAMEWORK = "framework", _("Framework")
-    ELEARNING = "elearning", _("E-learning course")
-    TRAINING = "training", _("Training course")
-    PUBLICATION = "publication", _("Publication")
-
-
 class ResourceQuerySet(CuratedQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
@@ -306,36 +254,6 @@ class ActivityQuerySet(CuratedQuerySet):
                 reach.is_global = True
             reach.years.add(year)
         return reach
-
-
-@dataclass
-class Reach:
-    countries: dict[str, str] = field(default_factory=dict)  # slug: name
-    regions: set[str] = field(default_factory=set)
-    is_global: bool = False
-    years: set[int] = field(default_factory=set)
-
-    def __bool__(self):
-        return bool(self.years)
-
-    @property
-    def country_list(self) -> list[tuple[str, str]]:
-        """(name, URL) sorted by name."""
-        return sorted(
-            (name, reverse("programmes:country-detail", kwargs={"slug": slug})) for slug, name in self.countries.items()
-        )
-
-    @property
-    def region_list(self) -> list[str]:
-        return sorted(self.regions)
-
-    @property
-    def period(self) -> str:
-        """ "2021", or "2015–2021"."""
-        if not self.years:
-            return ""
-        first, last = min(self.years), max(self.years)
-        return str(first) if first == last else f"{first}–{last}"
 
 
 class Activity(Curated):
