@@ -4,7 +4,8 @@ Starts the portal under gunicorn (2 sync workers) on its own PostgreSQL database
 `make run` does) with Redis as the cache, and the ceiling (bench/ceiling.py: the same bytes from memory,
 same gunicorn settings); runs Debian's wrk (8 connections) on each URL for the warm figures and a
 sequential client for the cold ones (each request right after a content-version bump, so it misses the
-cache), then again after `generate_scale_data --factor FACTOR`, which it removes at the end. The throttles
+cache; and rounds of 8 clients at once, each right after a bump), then again after
+`generate_scale_data --factor FACTOR`, which it removes at the end. The throttles
 are off for the run (one client address would otherwise be refused within a second).
 
 Environment: BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_SECONDS (per wrk run), BENCH_COLD (cold requests
@@ -22,6 +23,7 @@ import re
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -154,6 +156,33 @@ def cold(url: str) -> dict:
     return {"p50": statistics.median(times), "p95": times[max(int(len(times) * 0.95) - 1, 0)], "max": times[-1]}
 
 
+def cold_concurrent(url: str, connections: int = 8) -> dict:
+    """The first requests after a content change, `connections` at once (each round: a bump, then
+    `connections` clients asking together; the two workers render, the others wait or hit the cache)."""
+    times: list[float] = []
+    for _ in range(COLD):
+        bump()
+        barrier = threading.Barrier(connections)
+        found: list[float] = []
+        threads = [threading.Thread(target=_client, args=(barrier, url, found)) for _ in range(connections)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        times += found
+    times.sort()
+    return {"p50": statistics.median(times), "p95": times[max(int(len(times) * 0.95) - 1, 0)], "max": times[-1]}
+
+
+def _client(barrier: threading.Barrier, url: str, found: list[float]) -> None:
+    barrier.wait()
+    found.append(get(PORTAL_PORT, url)[3])
+
+
+def load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
 def measure(scale: str) -> dict:
     pages = WORK / f"pages-{scale}"
     pages.mkdir(parents=True, exist_ok=True)
@@ -164,7 +193,7 @@ def measure(scale: str) -> dict:
             raise SystemExit(f"{url} answered {status} at {scale}")
         (pages / f"{number}.bin").write_bytes(body)
         index[url] = {"file": f"{number}.bin", "content_type": content_type}
-        results[url] = {"bytes": len(body), "cold": cold(url)}
+        results[url] = {"bytes": len(body), "cold": cold(url), "cold8": cold_concurrent(url)}
     (pages / "index.json").write_text(json.dumps(index))
     ceiling = start(
         ["-c", "/dev/null", "bench.ceiling:application"],
@@ -186,22 +215,24 @@ def measure(scale: str) -> dict:
 def table(figures: dict) -> str:
     scales = list(figures["scales"])
     lines = [
-        f"`make bench`, {figures['date']}, {figures['machine']}; wrk 8 connections {SECONDS} s per URL, "
-        f"cold = {COLD} sequential requests each right after a content-version bump.",
+        f"`make bench`, {figures['date']}, {figures['machine']}; wrk 8 connections {SECONDS} s per URL (portal, then "
+        f"the ceiling, URL by URL); cold = {COLD} requests each right after a content-version bump, one connection, "
+        f"and {COLD} rounds of 8 connections at once right after a bump. Load average (1, 5, 15 min): "
+        + "; ".join(f"{scale} {figures['load'][scale]}" for scale in scales),
         "",
         "| scale | URL | bytes | warm req/s | p50 / p95 / p99 ms | ceiling req/s | portal/ceiling "
-        "| cold p50 / p95 ms | cold p95 ×scale/×1 |",
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|",
+        "| cold p50 / p95 ms, 1 conn | cold p50 / p95 ms, 8 conn | cold p95 8 conn ×scale/×1 |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for scale in scales:
         for url, r in figures["scales"][scale].items():
-            w, c = r["warm"], r["cold"]
-            base = figures["scales"][scales[0]][url]["cold"]["p95"]
+            w, c, c8 = r["warm"], r["cold"], r["cold8"]
+            base = figures["scales"][scales[0]][url]["cold8"]["p95"]
             lines.append(
                 f"| {scale} | `{url}` | {r['bytes']:,} | {w['rps']:,.0f} "
                 f"| {w['p50']:.1f} / {w['p95']:.1f} / {w['p99']:.1f} "
                 f"| {r['ceiling']['rps']:,.0f} | {w['rps'] / r['ceiling']['rps']:.0%} "
-                f"| {c['p50']:.0f} / {c['p95']:.0f} | {c['p95'] / base:.2f} |"
+                f"| {c['p50']:.0f} / {c['p95']:.0f} | {c8['p50']:.0f} / {c8['p95']:.0f} | {c8['p95'] / base:.2f} |"
             )
     return "\n".join(lines)
 
@@ -217,11 +248,16 @@ def main() -> None:
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": f"{platform.node()}, {os.cpu_count()} cores, {platform.platform(terse=True)}",
         "scales": {},
+        "load": {},
     }
     try:
+        before = load_average()
         figures["scales"]["×1"] = measure("×1")
+        figures["load"]["×1"] = f"{before} before, {load_average()} after"
         call_command("generate_scale_data", "--factor", str(FACTOR), stdout=io.StringIO())
+        before = load_average()
         figures["scales"][f"×{FACTOR}"] = measure(f"×{FACTOR}")
+        figures["load"][f"×{FACTOR}"] = f"{before} before, {load_average()} after"
     finally:
         call_command("generate_scale_data", "--remove", stdout=io.StringIO())
         portal.terminate()

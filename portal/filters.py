@@ -16,7 +16,14 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import IsoDateTimeField
 
-from portal.models import Goal, Indicator, LinkBasis, PublicationStatus, Target, Theme
+from portal.models import Curated, Goal, Indicator, LinkBasis, PublicationStatus, Target, Theme
+
+# A drop-down of content that grows (instruments, programmes, meetings, documents) offers its first
+# CHOICE_LIMIT entries, the chosen one wherever it is, and a last line saying there are more; the filter
+# still accepts every entry, so links from an entry's page (?instrument=...) work for all of them.
+# Vocabularies that do not grow with content (goals, targets, themes, countries) are offered in full.
+CHOICE_LIMIT = 30
+MORE_CHOICES = _("More: use the links on each entry’s page")
 
 
 class UTCIsoDateTimeField(IsoDateTimeField):
@@ -50,9 +57,10 @@ class YearFilter(django_filters.NumberFilter):
 
 
 class GroupedChoiceFilter(django_filters.ModelChoiceFilter):
-    """A choice of entries whose drop-down offers `groups(filterset)`, [(group label, [(value, label), ...]), ...]:
-    the entries people look for, grouped. Validation still accepts every entry of `queryset`, so a
-    harvester filtering the API by a target with nothing linked gets an empty list, not an error."""
+    """A choice of entries whose drop-down offers `groups(filterset, selected value)`,
+    [(group label, [(value, label), ...]), ...]: the entries people look for, grouped. Validation still
+    accepts every entry of `queryset`, so a harvester filtering the API by a target with nothing linked
+    gets an empty list, not an error."""
 
     def __init__(self, *args, groups: Callable, **kwargs):
         self.groups = groups
@@ -68,6 +76,32 @@ def any_label(label) -> str:
 
 def without_empty(choices) -> list:
     return [(value, label) for value, label in choices if value != ""]
+
+
+def grows_with_content(model) -> bool:
+    """Curated content that generate_scale_data copies; vocabularies say `scale_copies = False`."""
+    return issubclass(model, Curated) and getattr(model, "scale_copies", True)
+
+
+def more_line(more: bool) -> list:
+    """An empty group whose label says the list goes on (a browser shows it and nobody can pick it)."""
+    return [(str(MORE_CHOICES), [])] if more else []
+
+
+def first_choices(field, selected: str, *, limit: int | None = None) -> list:
+    """The first `limit` (CHOICE_LIMIT) entries of a model choice field, in its queryset's order, and the chosen one."""
+    limit = CHOICE_LIMIT if limit is None else limit
+    key = field.to_field_name or "pk"
+    rows = list(field.queryset[: limit + 1])
+    choices = [(getattr(row, key), field.label_from_instance(row)) for row in rows[:limit]]
+    if selected and selected not in {str(value) for value, _label in choices}:
+        try:
+            chosen = field.queryset.filter(**{key: selected}).first()
+        except (ValueError, ValidationError):
+            chosen = None
+        if chosen is not None:
+            choices.append((getattr(chosen, key), field.label_from_instance(chosen)))
+    return choices + more_line(len(rows) > limit)
 
 
 class FirstThen(BaseChoiceIterator):
@@ -107,7 +141,13 @@ class PortalFilterSet(django_filters.FilterSet):
                 field.empty_label = _("Default order") if is_ordering else any_label(field.label)
                 # The widget holds its own copy of the choices (with the old empty label): replace them, lazily.
                 groups = getattr(self.filters[name], "groups", None)
-                choices = partial(groups, self) if groups else partial(without_empty, field.widget.choices)
+                selected = str(self.data.get(name, "") or "")[:200] if self.data is not None else ""
+                if groups:
+                    choices = partial(groups, self, selected)
+                elif grows_with_content(getattr(getattr(field, "queryset", None), "model", type)):
+                    choices = partial(first_choices, field, selected)
+                else:
+                    choices = partial(without_empty, field.widget.choices)
                 field.widget.choices = FirstThen(("", field.empty_label), choices)
         return self._form
 
@@ -230,7 +270,7 @@ def basis_filter() -> django_filters.ChoiceFilter:
     )
 
 
-def targets_by_goal(filterset, link_path: str = "target_links") -> list:
+def targets_by_goal(filterset, selected: str = "", link_path: str = "target_links") -> list:
     """The targets this list has something linked to (published, both ends), under their goal."""
     link_model = filterset._meta.model._meta.get_field(link_path).related_model
     targets = (

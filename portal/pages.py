@@ -36,9 +36,10 @@ from portal.models import Goal, PublicationStatus, Target, Theme
 SECTION_LIMIT = 20
 
 
-def first_and_total(queryset: models.QuerySet, *, limit: int = SECTION_LIMIT) -> tuple[list, int]:
-    """The first `limit` rows of `queryset` and how many there are in all: one query (the total is a
-    window count over the same rows), so a section costs the same whatever the amount of content."""
+def first_and_total(queryset: models.QuerySet, *, limit: int | None = None) -> tuple[list, int]:
+    """The first `limit` (SECTION_LIMIT) rows of `queryset` and how many there are in all: one query (the
+    total is a window count over the same rows), so a section costs the same whatever the amount of content."""
+    limit = SECTION_LIMIT if limit is None else limit
     first = list(queryset.annotate(in_all=Window(Count("pk")))[:limit])
     return first, (first[0].in_all if first else 0)
 
@@ -121,7 +122,7 @@ class LinkSection:
     def published_ends(self) -> dict[str, str]:
         return {f"{relation}__status": PublicationStatus.PUBLISHED for relation in self.published}
 
-    def links(self, target: Target, *, limit: int = SECTION_LIMIT, part: LinkPart | None = None) -> tuple[list, int]:
+    def links(self, target: Target, *, limit: int | None = None, part: LinkPart | None = None) -> tuple[list, int]:
         """The first `limit` published links to `target` whose entries are published (of `part`'s kind,
         if given), and how many there are in all: one query (the total is a window count over the same
         rows). A link joins one entry to one target, so the total counts distinct entries. Each link says
@@ -139,7 +140,7 @@ class LinkSection:
             links = links.annotate(also_goal=Exists(as_whole))
         return first_and_total(links, limit=limit)
 
-    def goal_links(self, goal: Goal, *, limit: int = SECTION_LIMIT) -> tuple[list, int]:
+    def goal_links(self, goal: Goal, *, limit: int | None = None) -> tuple[list, int]:
         """The first `limit` published links to `goal` as a whole (entries published) and how many there
         are in all, in one query; nothing when the app has no goal links."""
         if self.goal_model is None:
@@ -218,7 +219,7 @@ class ThemeSection:
     count_nouns: tuple[str, str] = ("", "")  # singular, plural: "tool and publication", "tools and publications"
     page_list: str = ""  # the public list of these entries, filtered by ?theme= (e.g. "standards:instrument-list")
 
-    def first(self, theme: Theme, *, limit: int = SECTION_LIMIT) -> tuple[list, int]:
+    def first(self, theme: Theme, *, limit: int | None = None) -> tuple[list, int]:
         """The first `limit` entries about `theme` and how many there are in all, in one query."""
         return first_and_total(self.entries(theme), limit=limit)
 

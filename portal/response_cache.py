@@ -8,8 +8,17 @@ alone (no rendering, at most the one query that reads the version), and `If-Modi
 the cached entry's Last-Modified (a URL never answered 200 is never answered 304). `Cache-Control: public`
 lets a CDN or reverse proxy keep pages for a short while.
 
+The middleware sits at the top of the stack, under only CORS, SecurityMiddleware and WhiteNoise (whose
+headers depend on the request: the Origin, the scheme): a hit skips sessions, CSRF, locale, messages,
+authentication and the rest, and is byte- and header-identical to a fresh response because the stored
+headers are those the whole stack below gave it. A hit is one cache round trip with Redis (the version,
+the entry and the client's throttle count fetched together by MGET; the entry carries the version it
+was rendered at) and no query.
+
 Not cached: other methods, signed-in users (a session cookie), the admin and health checks,
-anything but a 200, responses that set cookies or say private/no-store. Responses served from
+anything but a 200, responses that set cookies or say private/no-store, visitors with a pending
+message (the messages cookie), and an unprefixed page for a visitor the language negotiation sends to
+another language (answered by portal.languages below). Responses served from
 the cache still count against the API and search throttles, so a throttled client stays
 throttled; a 429 itself is never cached.
 """
@@ -18,20 +27,25 @@ from __future__ import annotations
 
 import hashlib
 from email.utils import formatdate
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.http import HttpRequest, HttpResponse
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, get_urlconf, resolve
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import parse_http_date_safe
 
 from portal import outage
 from portal.api.viewsets import AnonymousRateThrottle
+from portal.languages import is_page, path_language, preferred_language, public_languages
 from portal.throttling import SearchRateThrottle
-from portal.versioning import Version, current_version
+from portal.versioning import Version, current_version_and
 
 UNCACHED_PREFIXES = ("/admin/", "/healthz", "/readyz", "/static/")
+MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage: a message waits to be shown
 VARY = ("Accept", "Accept-Language")
 
 
@@ -46,23 +60,56 @@ class _ApiHitThrottle(AnonymousRateThrottle):
 THROTTLES = (("/api/", _ApiHitThrottle), ("/search/", SearchRateThrottle))
 
 
+class _Fetched:
+    """A throttle's cache whose read was already answered by the response cache's own MGET."""
+
+    def __init__(self, history):
+        self.history = history
+
+    def get(self, key, default=None):
+        return default if self.history is None else self.history
+
+    def set(self, *args, **kwargs):
+        return cache.set(*args, **kwargs)
+
+
 def cacheable_request(request: HttpRequest) -> bool:
-    try:
-        return _cacheable(request)
-    except Resolver404:  # a 404 is never cached
-        return False
-
-
-def _cacheable(request: HttpRequest) -> bool:
+    """What can be told from the request alone, cheaply (the URL's view is resolved once per address)."""
     return (
         request.method in ("GET", "HEAD")
         and settings.RESPONSE_CACHE_SECONDS > 0
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and MESSAGES_COOKIE not in request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META
         and not request.path.startswith(UNCACHED_PREFIXES)
         and not outage.outage.down
-        and outage.needs_database(resolve(request.path_info).func)  # what needs none is cheap, and served in an outage
+        and not negotiated_elsewhere(request)
+        and renders_from_database(request)
     )
+
+
+def negotiated_elsewhere(request: HttpRequest) -> bool:
+    """An unprefixed page that portal.languages will redirect to the visitor's language."""
+    if len(public_languages()) < 2 or path_language(request.path_info) is not None:
+        return False
+    if preferred_language(request) == settings.LANGUAGE_CODE:
+        return False
+    with translation.override(settings.LANGUAGE_CODE):  # an unprefixed address resolves in the default language
+        return is_page(request.path_info)
+
+
+def renders_from_database(request: HttpRequest) -> bool:
+    """Whether the view needs the database (what needs none is cheap and served in an outage); a 404 is never cached."""
+    return _renders_from_database(request.path_info, get_urlconf())
+
+
+@lru_cache(maxsize=4096)  # bounded: addresses are the client's choice
+def _renders_from_database(path_info: str, _urlconf) -> bool:
+    try:
+        with translation.override(path_language(path_info) or settings.LANGUAGE_CODE):  # as LocaleMiddleware will
+            return outage.needs_database(resolve(path_info).func)
+    except Resolver404:
+        return False
 
 
 def storable(response: HttpResponse) -> bool:
@@ -80,17 +127,23 @@ def request_key(request: HttpRequest) -> str:
     parts = (
         settings.RESPONSE_CACHE_RELEASE,
         request.get_full_path(),
-        getattr(request, "LANGUAGE_CODE", ""),
+        path_language(request.path_info) or settings.LANGUAGE_CODE,  # what LocaleMiddleware activates
         request.headers.get("Accept", ""),
     )
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]
 
 
-def within_throttle(request: HttpRequest) -> bool:
+def hit_throttle(request: HttpRequest):
+    """The throttle a served response counts against (API or search), or None when there is none."""
+    path = request.path_info
+    language = path_language(path)
+    if language:
+        path = path[len(language) + 1 :]
     for prefix, throttle_class in THROTTLES:
-        if request.path.startswith(prefix):
-            return throttle_class().allow_request(request, None)
-    return True
+        if path.startswith(prefix):
+            throttle = throttle_class()
+            return throttle if throttle.rate is not None else None
+    return None
 
 
 def validators(response: HttpResponse, *, etag: str, version: Version) -> None:
@@ -110,28 +163,42 @@ class ResponseCacheMiddleware:
     def __call__(self, request):
         if not cacheable_request(request):
             return self.get_response(request)
+        key = request_key(request)
+        entry_key = f"response:{key}"
+        throttle = hit_throttle(request)
+        throttle_key = throttle.get_cache_key(request, None) if throttle else None
+        budget = settings.DB_STATEMENT_TIMEOUT + 1 if settings.DB_STATEMENT_TIMEOUT else 0
         try:
-            version = current_version()
+            with outage.watchdog.guard(
+                connections[DEFAULT_DB_ALIAS], budget
+            ):  # the version may be read from the database
+                version, found = current_version_and(*filter(None, (entry_key, throttle_key)))
         except outage.OUTAGE_ERRORS as exc:  # as portal.outage answers a view that meets the failure
             outage.record_failure(request, exc)
             return outage.unavailable_response(request)
-        key = request_key(request)
         etag = f'"v{version.number}-{key}"'
-        cache_key = f"response:{version.number}:{key}"
-        if request.headers.get("If-None-Match") == etag:
-            if within_throttle(request):
+        entry = found.get(entry_key)
+        fresh = entry is not None and entry[0] == version.number
+        if request.headers.get("If-None-Match") == etag or fresh:
+            if throttle:
+                throttle.cache = _Fetched(found.get(throttle_key))
+                if not throttle.allow_request(request, None):
+                    return self.get_response(request)  # the view answers 429 (never cached)
+            if not fresh:  # a validator of the current version answers 304 without the entry
                 response = HttpResponse(status=304)
                 validators(response, etag=etag, version=version)
                 return response
-            return self.get_response(request)
-        entry = cache.get(cache_key)
-        if entry is not None and within_throttle(request):
-            content, headers = entry
+            _number, content, headers, last_modified = entry
             response = HttpResponse(content, headers=headers)
-            last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
             return get_conditional_response(request, etag=etag, last_modified=last_modified, response=response)
         response = self.get_response(request)
         if request.method == "GET" and storable(response):
             validators(response, etag=etag, version=version)
-            cache.set(cache_key, (response.content, dict(response.items())), settings.RESPONSE_CACHE_SECONDS)
+            last_modified = parse_last_modified(response)
+            entry = (version.number, response.content, dict(response.items()), last_modified)
+            cache.set(entry_key, entry, settings.RESPONSE_CACHE_SECONDS)
         return response
+
+
+def parse_last_modified(response: HttpResponse) -> int | None:
+    return parse_http_date_safe(response.get("Last-Modified", ""))

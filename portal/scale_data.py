@@ -6,12 +6,14 @@ its parents remapped to the same copy (a provision's copy belongs to the instrum
 published link between copied entries (or to an SDG target) copied with them. A model opts out with
 `scale_copies = False` (themes and countries: vocabularies, not content that grows). Every copy carries
 MARK in its `general_knowledge` (entries) or `rationale` (links), so `remove()` deletes exactly them.
-Bulk inserts, no signals: the content version is bumped once, by hand.
+Bulk inserts, no signals: the content version is bumped once, by hand. On PostgreSQL the SDG targets'
+search vectors (which include the links' rationales) are refreshed once at the end, not per inserted link.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from contextlib import contextmanager
 
 from django.db import connection, models, transaction
 
@@ -77,8 +79,7 @@ def generate(factor: int) -> dict[str, int]:
     added: dict[str, int] = defaultdict(int)
     copies: dict[type, dict[int, dict]] = {}
     published = {"status": PublicationStatus.PUBLISHED}
-    with transaction.atomic():
-        no_statement_timeout()
+    with transaction.atomic(), target_vectors_refreshed_once():
         for model in scaled_models():
             rows = list(model.objects.filter(**published).exclude(general_knowledge=MARK).order_by("pk"))
             copies[model] = {}
@@ -95,15 +96,45 @@ def generate(factor: int) -> dict[str, int]:
             for copy in range(2, factor + 1):
                 added[link._meta.label] += len(_copy_rows(link, rows, copies, copy, rationale=MARK, **published))
         versioning.bump()
+    analyse()
     return dict(added)
 
 
-def no_statement_timeout() -> None:
-    """Bulk inserts at x100 run longer than a request may (the search triggers refresh each linked
-    target per row): off for this transaction only, as `make serve` does for migrations."""
+def analyse() -> None:
+    """Fresh planner statistics after a bulk change (PostgreSQL): without them the planner keeps the
+    row counts of the small database and picks plans that crawl at x100 (a nested loop over every
+    recommendation per document: 0.7 s instead of 10 ms for the target page's recommendations)."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL statement_timeout = 0")
+            cursor.execute("ANALYZE")
+
+
+@contextmanager
+def target_vectors_refreshed_once():
+    """On PostgreSQL, inside the caller's transaction: no statement timeout (bulk inserts at x100 run longer
+    than a request may, as migrations do under `make serve`), and the link tables' per-row triggers that
+    refresh each linked SDG target's search vector (portal.search.triggers.target_links_sql) disabled
+    while rows are written, then every target's vector refreshed once at the end. Per row, each of the
+    thousands of inserted links re-read every link of its target: quadratic at x100. ALTER TABLE locks
+    the link tables until the transaction ends (a benchmark tool, never run on a live database)."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL statement_timeout = 0")
+        cursor.execute("SELECT link_table FROM portal_search_target_links ORDER BY link_table")
+        tables = [row[0] for row in cursor.fetchall()]
+        for table in tables:
+            cursor.execute(f"ALTER TABLE {connection.ops.quote_name(table)} DISABLE TRIGGER {table}_target_refresh")
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SET CONSTRAINTS ALL IMMEDIATE"
+        )  # the deferred foreign key checks, now: ALTER TABLE needs none pending
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        for table in tables:
+            cursor.execute(f"ALTER TABLE {connection.ops.quote_name(table)} ENABLE TRIGGER {table}_target_refresh")
+        cursor.execute("UPDATE portal_target SET search_vector = NULL")  # its BEFORE UPDATE trigger recomputes it
 
 
 def _copy_members(model, field, copies, factor: int) -> dict[str, int]:
@@ -128,8 +159,7 @@ def _copy_members(model, field, copies, factor: int) -> dict[str, int]:
 def remove() -> dict[str, int]:
     """Delete every generated row (and nothing else); returns the rows deleted per model."""
     deleted: dict[str, int] = {}
-    with transaction.atomic():
-        no_statement_timeout()
+    with transaction.atomic(), target_vectors_refreshed_once():
         for link in link_models():
             deleted[link._meta.label] = _raw_delete(link.objects.filter(rationale=MARK))
         for model in reversed(scaled_models()):
@@ -141,6 +171,7 @@ def remove() -> dict[str, int]:
             deleted[model._meta.label] = _raw_delete(model.objects.filter(general_knowledge=MARK))
         if any(deleted.values()):
             versioning.bump()
+    analyse()
     return {label: count for label, count in deleted.items() if count}
 
 

@@ -90,6 +90,9 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous GETs are answered here from the response cache, before everything below (whose headers
+    # the stored response already carries); only the headers above depend on the request itself.
+    "portal.response_cache.ResponseCacheMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",  # above the outage middleware, so a 503 page carries the policy too
     "portal.outage.DatabaseOutageMiddleware",
@@ -98,7 +101,6 @@ MIDDLEWARE = [
     "portal.languages.LanguageNegotiationMiddleware",  # an unprefixed page to the visitor's language
     "portal.languages.APILanguageMiddleware",  # the API's ?lang= or Accept-Language, before the cache keys by it
     "django.middleware.common.CommonMiddleware",
-    "portal.response_cache.ResponseCacheMiddleware",  # after the language is known, before CSRF and sessions
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

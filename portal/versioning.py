@@ -68,6 +68,19 @@ def current_version() -> Version:
     return found
 
 
+def current_version_and(*keys: str) -> tuple[Version, dict]:
+    """The version now and the cached values of `keys`: one cache round trip when the version is in the
+    shared cache (a response cache hit then costs no query); without one, one primary-key query and a get."""
+    if not settings.CONTENT_VERSION_IN_CACHE:
+        return _from_database(), cache.get_many(keys)
+    found = cache.get_many([CACHE_KEY, *keys])
+    version = found.pop(CACHE_KEY, None)
+    if version is None:
+        version = _from_database()
+        cache.add(CACHE_KEY, version, settings.CONTENT_VERSION_CACHE_SECONDS)
+    return version, found
+
+
 def _publish() -> None:
     cache.set(CACHE_KEY, _from_database(), settings.CONTENT_VERSION_CACHE_SECONDS)
 

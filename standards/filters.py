@@ -3,6 +3,7 @@ from collections import defaultdict
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from portal import filters as portal_filters
 from portal.filters import (
     GroupedChoiceFilter,
     PortalFilterSet,
@@ -12,6 +13,7 @@ from portal.filters import (
     linked_to_goal,
     linked_to_target,
     linked_to_whole_goal,
+    more_line,
     target_filter,
     theme_filter,
     whole_goal_filter,
@@ -19,12 +21,21 @@ from portal.filters import (
 from standards.models import Instrument, InstrumentCategory, Provision
 
 
-def instruments_by_category(filterset=None) -> list:
-    """Published instruments by the name people use, the UN standards and norms first, then each category."""
+def instruments_by_category(filterset=None, selected: str = "", *, limit: int | None = None) -> list:
+    """Published instruments by the name people use, the UN standards and norms first, then each category:
+    the first `limit` of them (and the selected one), then a line saying there are more."""
+    limit = portal_filters.CHOICE_LIMIT if limit is None else limit
+    fields = ("slug", "title", "short_title", "category")
+    published = Instrument.objects.published()
+    rows = list(published.standards_first().only(*fields)[: limit + 1])
+    shown = rows[:limit]
+    if selected and selected not in {row.slug for row in shown}:
+        shown += list(published.filter(slug=selected).only(*fields))
     by_category = defaultdict(list)
-    for instrument in Instrument.objects.published().by_common_name().only("slug", "title", "short_title", "category"):
+    for instrument in shown:
         by_category[instrument.category].append((instrument.slug, instrument.common_name))
-    return [(label, by_category[value]) for value, label in InstrumentCategory.choices if by_category[value]]
+    groups = [(label, by_category[value]) for value, label in InstrumentCategory.choices if by_category[value]]
+    return groups + more_line(len(rows) > limit)
 
 
 def instrument_filter(field_name: str = "instrument", method: str | None = None) -> GroupedChoiceFilter:

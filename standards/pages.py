@@ -100,15 +100,28 @@ register(
         order=110, label=_("rules and provisions with official text"), queryset=lambda: Provision.objects.published()
     )
 )
+HOME_FEATURED_LIMIT = 30  # the home page shows at most this many, whatever the size of the database
+
+
+def featured_instruments(limit: int | None = None) -> dict:
+    """The UN standards and norms by common name: the first `limit` (HOME_FEATURED_LIMIT); are there more."""
+    limit = HOME_FEATURED_LIMIT if limit is None else limit
+    fields = ("slug", "title", "short_title", "year")
+    featured = (
+        Instrument.objects.published()
+        .filter(category=InstrumentCategory.STANDARD_AND_NORM)
+        .by_common_name()
+        .only(*fields)
+    )
+    rows = list(featured[: limit + 1])
+    return {"featured_instruments": rows[:limit], "more_featured": len(rows) > limit}
+
+
 register(
     HomeBlock(
         order=100,
         template="standards/includes/home_featured.html",
-        context=lambda: {
-            "featured_instruments": Instrument.objects.published()
-            .filter(category="standard_and_norm")
-            .by_common_name(),
-        },
+        context=lambda: featured_instruments(),
     )
 )
 register(RecentEntries(order=100, queryset=lambda: Instrument.objects.published()))

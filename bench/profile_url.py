@@ -1,0 +1,83 @@
+"""Profile one URL in-process through the whole WSGI stack: `bench/profile_url.py URL [--cold] [-n N]`.
+
+Calls the WSGI application directly (no server, no network), so what it shows is the portal's own cost
+per request: warm (served from the response cache) by default, cold (`--cold`: the content version is
+bumped before each request, so each one renders). Prints microseconds per request and cProfile's top
+functions by cumulative time. Uses the environment's DATABASE_URL and REDIS_URL as `make serve` would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("url")
+    parser.add_argument("--cold", action="store_true")
+    parser.add_argument("-n", type=int, default=0)
+    parser.add_argument("--top", type=int, default=35)
+    args = parser.parse_args()
+    from django.core.wsgi import get_wsgi_application
+
+    application = get_wsgi_application()
+    from django.db import transaction
+
+    from portal import versioning
+
+    path, _, query = args.url.partition("?")
+
+    def request() -> tuple[str, int]:
+        environ = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path,
+            "QUERY_STRING": query,
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "8000",
+            "REMOTE_ADDR": "127.0.0.1",
+            "HTTP_HOST": "127.0.0.1",
+            "HTTP_ACCEPT": "*/*",
+            "wsgi.url_scheme": "http",
+            "wsgi.input": io.BytesIO(),
+            "wsgi.errors": sys.stderr,
+        }
+        status = []
+        body = b"".join(application(environ, lambda s, h, *a: status.append(s)))
+        return status[0], len(body)
+
+    def once() -> None:
+        if args.cold:
+            with transaction.atomic():
+                versioning.bump()
+        request()
+
+    print(request(), request())
+    n = args.n or (30 if args.cold else 2000)
+    started = time.perf_counter()
+    for _ in range(n):
+        once()
+    kind = "cold" if args.cold else "warm"
+    print(f"{args.url}: {(time.perf_counter() - started) / n * 1e6:,.0f} µs per request ({kind})")
+    profile = cProfile.Profile()
+    profile.enable()
+    for _ in range(n):
+        once()
+    profile.disable()
+    stats = pstats.Stats(profile)
+    stats.sort_stats("cumulative").print_stats(args.top)
+    stats.sort_stats("tottime").print_stats(args.top)
+
+
+if __name__ == "__main__":
+    main()
