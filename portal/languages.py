@@ -122,6 +122,14 @@ def api_language(request: HttpRequest) -> str | None:
     return settings.LANGUAGE_CODE
 
 
+def response_language(request: HttpRequest) -> str:
+    """The language a response to `request` is rendered in: the API's (`api_language`) on API data, else the
+    page's prefix, else the default. The response cache keys by it before any middleware below it has run."""
+    if API_DATA.match(request.path_info):
+        return api_language(request) or settings.LANGUAGE_CODE
+    return path_language(request.path_info) or settings.LANGUAGE_CODE
+
+
 class APILanguageMiddleware:
     """Activate the language the API is asked for (`api_language`), so the response cache keys by it
     and the serializers read it; the answer names it (Content-Language) and says it depends on

@@ -40,7 +40,7 @@ from django.utils.http import parse_http_date_safe
 
 from portal import outage
 from portal.api.viewsets import AnonymousRateThrottle
-from portal.languages import is_page, path_language, preferred_language, public_languages
+from portal.languages import is_page, path_language, preferred_language, public_languages, response_language
 from portal.throttling import SearchRateThrottle
 from portal.versioning import Version, current_version_and
 
@@ -127,7 +127,7 @@ def request_key(request: HttpRequest) -> str:
     parts = (
         settings.RESPONSE_CACHE_RELEASE,
         request.get_full_path(),
-        path_language(request.path_info) or settings.LANGUAGE_CODE,  # what LocaleMiddleware activates
+        response_language(request),  # what LocaleMiddleware or APILanguageMiddleware will activate
         request.headers.get("Accept", ""),
     )
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]

@@ -43,4 +43,4 @@ def test_a_goal_result_is_named_in_the_page_language(client, settings):
     settings.PUBLIC_LANGUAGES = ["en", "fr"]
     goal = Goal.objects.get(code="16")
     body = client.get("/fr/search/", {"q": "paix", "type": "goal"}).content.decode()
-    assert f"Goal 16: {goal.short_titles['fr']}</a></h3>" in body
+    assert f"Objectif 16 : {goal.short_titles['fr']}</a></h3>" in body  # the interface's label, the UN's French title
