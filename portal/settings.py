@@ -220,6 +220,8 @@ if LANGUAGE_CODE not in PUBLIC_LANGUAGES or not set(PUBLIC_LANGUAGES) <= {code f
     )
 # The interface's translations: locale/<ll>/LC_MESSAGES/django.po, compiled to .mo by `make install`.
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates: templates use the language's DATE_FORMAT; portal/formats/<ll>/formats.py overrides Django's where it differs.
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
