@@ -234,6 +234,8 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = (LANGUAGE_CODE,)
 MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = lambda name, code: format_lazy(  # noqa: E731  "official title (French)"
     "{} ({})", name, dict(LANGUAGES)[code]
 )
+# Dates: templates use the language's DATE_FORMAT; portal/formats/<ll>/formats.py overrides Django's where it differs.
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

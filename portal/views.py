@@ -29,6 +29,7 @@ from portal.pages import (
 )
 from portal.quotations import quotations_of_indicators
 from portal.search import FACET_HEADINGS, SearchOutcome, run_search
+from portal.templatetags.portal_tags import coded_label
 from portal.throttling import SearchRateThrottle, throttled
 
 RECENT_PER_KIND = 5
@@ -188,7 +189,7 @@ class GoalDetailView(BreadcrumbMixin, DetailView):
     def get_breadcrumbs(self):
         return [
             (_("Sustainable Development Goals"), reverse("portal:goal-list")),
-            (_("Goal %(code)s") % {"code": self.object.code}, ""),
+            (coded_label(_("Goal %(code)s"), self.object.code), ""),
         ]
 
 
@@ -216,8 +217,8 @@ class TargetDetailView(BreadcrumbMixin, DetailView):
         goal = self.object.goal
         return [
             (_("Sustainable Development Goals"), reverse("portal:goal-list")),
-            (_("Goal %(code)s") % {"code": goal.code}, goal.get_absolute_url()),
-            (_("Target %(code)s") % {"code": self.object.code}, ""),
+            (coded_label(_("Goal %(code)s"), goal.code), goal.get_absolute_url()),
+            (coded_label(_("Target %(code)s"), self.object.code), ""),
         ]
 
 

@@ -4,6 +4,7 @@ from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.generic import DetailView
 
 from portal.models import PublicationStatus, published_themes
@@ -71,7 +72,7 @@ class ProgrammeDetailView(BreadcrumbMixin, DetailView):
                 ProgrammeTarget.objects.published().filter(programme=programme).select_related("target"),
                 anchor="targets",
                 heading=_("SDG targets"),
-                nouns=(_("SDG target"), _("SDG targets")),
+                nouns=(_("SDG target"), pgettext_lazy("counted: 6 SDG targets", "SDG targets")),
             ),
             briefing_section(
                 ProgrammeGoal.objects.published().filter(programme=programme).select_related("goal"),

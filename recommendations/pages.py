@@ -1,6 +1,7 @@
 """How recommendations appear on the shared pages (registered with `portal.pages`)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.pages import HomeCount, LinkPart, LinkSection, RecentEntries, ThemeSection, register
 from recommendations.models import Recommendation, RecommendationKind
@@ -48,7 +49,7 @@ register(
 register(
     HomeCount(
         order=300,
-        label=_("recommendations and questions"),
+        label=pgettext_lazy("counted: 120 recommendations and questions", "recommendations and questions"),
         queryset=lambda: Recommendation.objects.published().exclude(kind=RecommendationKind.FINDING),
         url_name="recommendations:recommendation-list",
     )

@@ -65,6 +65,7 @@ class SourceList(Curated):
     class Meta:
         ordering = ["document", "position", "slug"]
         verbose_name = _("source list")
+        verbose_name_plural = _("source lists")
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="recommendations_sourcelist_slug_unique"),
             status_constraint("recommendations_sourcelist"),

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.generic import DetailView
 
 from portal.models import PublicationStatus, published_themes
@@ -100,7 +101,7 @@ class InstrumentDetailView(BreadcrumbMixin, DetailView):
                 InstrumentTarget.objects.published().filter(instrument=instrument).select_related("target__goal"),
                 anchor="targets",
                 heading=_("SDG targets it serves"),
-                nouns=(_("SDG target"), _("SDG targets")),
+                nouns=(_("SDG target"), pgettext_lazy("counted: 6 SDG targets", "SDG targets")),
             ),
             briefing_section(
                 InstrumentGoal.objects.published().filter(instrument=instrument).select_related("goal"),

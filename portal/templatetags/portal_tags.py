@@ -2,7 +2,7 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_bidi
 from django.utils.text import Truncator
@@ -50,3 +50,9 @@ def in_language(obj, field: str, words: int = 0, marker: bool = True):
     if words:
         text = Truncator(text).words(words)
     return {"text": text, "fallback": is_english_fallback(obj, source), "marker": marker}
+
+
+def coded_label(label: str, code: str) -> str:
+    """A translated label that embeds a code (`_("Goal %(code)s")`, `_("Target %(code)s")`), escaped,
+    with the code kept left to right on a right-to-left page (`ltr`): for breadcrumbs built in views."""
+    return mark_safe(conditional_escape(label) % {"code": conditional_escape(ltr(code))})

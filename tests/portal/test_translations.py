@@ -9,12 +9,15 @@ import re
 import shutil
 import subprocess
 from dataclasses import dataclass, field
+from datetime import date
 from http import HTTPStatus
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.template import Context, Template
+from django.utils import translation
 from django.utils.translation import to_locale
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
@@ -171,7 +174,7 @@ def test_french_target_page_shows_french_navigation_and_headings(client):
         ">Recommandations</a>",
         ">Cible 16.3</h1>",
         ">Ce qui contribue à cette cible</h2>",
-        ">Indicateurs</h3>",
+        ">Indicateurs</h2>",
         ">Règles et normes des Nations Unies <span",  # a section heading registered by an app
         ">À propos de cette cible</h2>",
     ):
@@ -234,3 +237,43 @@ def test_arabic_and_chinese_target_pages_show_their_translations(client, setting
         assert text in body, text
     for text in english:
         assert text not in body, text
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "17 December 2015"),
+        ("fr", "17 décembre 2015"),
+        ("es", "17 de diciembre de 2015"),
+        ("ru", "17 декабря 2015 г."),
+        ("ar", "17 ديسمبر 2015"),
+        ("zh-hans", "2015年12月17日"),
+    ],
+)
+def test_dates_are_written_each_language_s_own_way(language, expected):
+    """`date:"DATE_FORMAT"` with the portal's formats (portal/formats/): not "17 Декабрь 2015" / "17 十二月 2015"."""
+    with translation.override(language):
+        assert Template('{{ day|date:"DATE_FORMAT" }}').render(Context({"day": date(2015, 12, 17)})) == expected
+
+
+def test_public_templates_format_dates_by_the_language_not_a_fixed_pattern():
+    """A fixed pattern with a month name (`date:"j F Y"`) writes "17 Декабрь 2015" in Russian; the
+    public templates use DATE_FORMAT (or a machine format without names, as in datetime="Y-m-d")."""
+    templates = Path(settings.BASE_DIR) / "templates"
+    fixed = [
+        f"{path.relative_to(templates)}: {match.group(0)}"
+        for path in templates.rglob("*.html")
+        if "admin" not in path.relative_to(templates).parts
+        for match in re.finditer(r"""\|date:(["'])([^"']*)\1""", path.read_text(encoding="utf-8"))
+        if not match.group(2).isupper() and re.search(r"[FMNEbDl]", match.group(2))
+    ]
+    assert not fixed, fixed
+
+
+@pytest.mark.django_db
+def test_russian_instrument_page_writes_its_adoption_date_in_russian(client, settings):
+    settings.PUBLIC_LANGUAGES = ["en", "ru"]
+    body = client.get("/ru/instruments/nelson-mandela-rules/").content.decode()
+    assert ">17 декабря 2015 г.</time>" in body
+    assert "Декабрь" not in body
+    assert ">17 December 2015</time>" in client.get("/instruments/nelson-mandela-rules/").content.decode()
