@@ -40,7 +40,8 @@ class FacetChoices:
                 "type": {source.type: str(source.label) for source in sources()},
                 "theme": dict(themes),
                 "goal": {
-                    goal.code: gettext("Goal %(code)s: %(title)s") % {"code": goal.code, "title": goal.local_short_title}
+                    goal.code: gettext("Goal %(code)s: %(title)s")
+                    % {"code": goal.code, "title": goal.local_short_title}
                     for goal in goals
                 },
                 "document": facet_values("document"),

@@ -4,8 +4,8 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language_bidi
 from django.utils.text import Truncator
+from django.utils.translation import get_language_bidi
 
 from portal.translation import is_english_fallback
 

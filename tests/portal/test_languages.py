@@ -37,8 +37,13 @@ def test_every_page_type_answers_in_every_language(client, language, page):
     assert response["Content-Language"] == language
 
 
-def test_only_english_is_offered_until_a_language_is_made_public(client):
-    assert settings.PUBLIC_LANGUAGES == ["en"]
+def test_all_six_languages_are_offered_by_default():
+    # Every interface is translated (tests/portal/test_translations.py), so every language is offered.
+    assert [code for code, _ in settings.LANGUAGES] == settings.PUBLIC_LANGUAGES
+
+
+def test_a_language_left_out_of_the_public_ones_is_not_offered(client, settings):
+    settings.PUBLIC_LANGUAGES = ["en"]
     body = client.get("/sdg/16.3/").content.decode()
     assert 'class="language-switcher"' not in body
     assert 'hreflang="fr"' not in body

@@ -55,7 +55,8 @@ class TestRecommendations:
     @pytest.mark.usefixtures("uncached")
     def test_list_and_detail_query_counts(self, client):
         assert queries_for(client, "/recommendations/") == 10  # + the choices of "linked to SDG goal as a whole"
-        # + the lists the paragraph gives (none here) and its goal links; a paragraph with a list adds the records it points to.
+        # + the lists the paragraph gives (none here) and its goal links;
+        # a paragraph with a list adds the records it points to.
         assert queries_for(client, "/recommendations/a-conf-234-5-para-44-b/") == 7
         assert queries_for(client, "/recommendations/e-cn-15-2022-9-para-69-e/") == 9  # + its list and its instruments
         # The document, its entries; its source lists, their targets and their instruments: three lists, one query each.
