@@ -29,7 +29,9 @@ register(
                 anchor="recommendations",
                 heading=_("Recommendations"),
                 nouns=(_("recommendation"), _("recommendations")),
-                filters={"recommendation__kind__in": [RecommendationKind.RECOMMENDATION]},
+                # A finding linked to a target (A/CONF.234/PM.1 para 30 names target 8.8) is shown here,
+                # labelled as a finding by the row, rather than nowhere on the target page.
+                filters={"recommendation__kind__in": [RecommendationKind.RECOMMENDATION, RecommendationKind.FINDING]},
                 empty=_("No recommendation is linked to this target yet."),
                 list_query={"kind": RecommendationKind.RECOMMENDATION},
             ),

@@ -258,8 +258,8 @@ def test_the_content_report_counts_goal_links():
     report = out.getvalue()
     assert "instrument–goal link                  14 /    8 /    6" in report
     assert "programme–goal link                    5 /    5 /    0" in report
-    assert "recommendation–goal link               1 /    1 /    0" in report
-    assert "SDG goals linked as a whole: 9 (1, 3, 5, 10, 11, 14, 15, 16, 17)" in report
+    assert "recommendation–goal link              10 /   10 /    0" in report
+    assert "SDG goals linked as a whole: 10 (1, 3, 4, 5, 10, 11, 14, 15, 16, 17)" in report
     assert "Goal 14: Life below water" not in report  # linked as a whole: no longer a goal with nothing linked
     assert "Stated goal links whose cited paragraph (or its heading) does not name the goal: 0" in report
 

@@ -175,6 +175,30 @@ class TestFindings:
         assert "It is not one of its recommendations." in body
         assert "one in three women worldwide has experienced physical or sexual violence" in body
 
+    def test_the_guides_goal_by_goal_analysis_is_held_as_findings_linked_to_their_goals(self, client):
+        # A/CONF.234/PM.1 chapter II: the paragraphs no other record cites, each with the goal its heading
+        # or text names (paras 30 and 32 name targets 8.8 and 10.b themselves).
+        findings = Recommendation.objects.filter(document__symbol="A/CONF.234/PM.1", kind=RecommendationKind.FINDING)
+        goals = {f.paragraph: sorted(f.goal_links.values_list("goal__code", flat=True)) for f in findings}
+        assert goals == {
+            "14": ["16"], "16": ["16"], "17": ["1"], "22": ["4"], "24": ["5"],
+            "25": ["5"], "26": ["5"], "30": [], "32": ["10"], "34": ["11"],
+        }  # fmt: skip
+        targets = {f.paragraph: list(f.target_links.values_list("target__code", flat=True)) for f in findings}
+        assert {para: codes for para, codes in targets.items() if codes} == {"30": ["8.8"], "32": ["10.b"]}
+        body = text(client.get("/documents/A/CONF.234/PM.1/"))
+        assert "What the document finds (10 paragraphs of analysis)" in body
+        goal_page = client.get("/sdg/5/").text.split('id="whole-goal"')[1].split('id="targets"')[0]
+        for para in ("24", "25", "26"):
+            assert f'href="/recommendations/a-conf-234-pm-1-para-{para}/"' in goal_page
+
+    def test_a_finding_linked_to_a_target_shows_on_the_target_page_labelled_as_a_finding(self, client):
+        body = client.get("/sdg/8.8/").text
+        part = body.split('id="recommendations"')[1].split('id="questions"')[0]
+        assert 'href="/recommendations/a-conf-234-pm-1-para-30/"' in part
+        assert "Finding of the document (analysis, not a recommendation)" in part
+        assert "No recommendation is linked to this target yet." not in part
+
     def test_findings_quote_their_paragraph_exactly(self):
         index = load_index()
         for finding in Recommendation.objects.filter(kind=RecommendationKind.FINDING).select_related("document"):
