@@ -1,11 +1,12 @@
 import json
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import get_language_bidi
+from django.utils.translation import get_language, get_language_bidi
 
 from portal.translation import is_english_fallback
 
@@ -56,3 +57,13 @@ def coded_label(label: str, code: str) -> str:
     """A translated label that embeds a code (`_("Goal %(code)s")`, `_("Target %(code)s")`), escaped,
     with the code kept left to right on a right-to-left page (`ltr`): for breadcrumbs built in views."""
     return mark_safe(conditional_escape(label) % {"code": conditional_escape(ltr(code))})
+
+
+@register.simple_tag
+def english_only_attrs():
+    """` lang="en" dir="ltr"` for text the portal holds in English only (an official text, a quoted paragraph)
+    on a page in another language, so screen readers and the bidi algorithm read it as English; nothing on
+    an English page."""
+    if get_language() == settings.LANGUAGE_CODE:
+        return ""
+    return mark_safe(' lang="en" dir="ltr"')

@@ -253,3 +253,23 @@ def test_a_bulk_import_in_a_french_admin_writes_the_english(admin_user):
     assert recommendation.summary_en == "An English summary from an import."
     assert recommendation.summary_fr == FRENCH_SUMMARY
     assert Recommendation.objects.filter(summary="An English summary from an import.").exists()
+
+
+@pytest.mark.parametrize(
+    ("path", "element"),
+    [
+        ("/instruments/nelson-mandela-rules/24/", '<div class="official-text"'),
+        ("/recommendations/a-conf-234-5-para-44-b/", '<blockquote class="official-text"'),
+    ],
+)
+def test_official_text_held_in_english_only_says_so_on_other_pages(client, path, element):
+    """Official text is never translated by the portal: on a French or Arabic page it is marked as English
+    (lang and dir for screen readers and the bidi algorithm) and its heading says "English only"."""
+    english = client.get(path).content.decode()
+    assert f"{element}>" in english or f'{element} cite="' in english
+    assert 'class="english-only"' not in english
+    for language, marker in (("fr", "En anglais seulement"), ("ar", "بالإنكليزية فقط")):
+        body = client.get(f"/{language}{path}").content.decode()
+        opening = re.search(rf"{re.escape(element)}[^>]*>", body)[0]
+        assert 'lang="en" dir="ltr"' in opening, (language, opening)
+        assert f'<span class="english-only">{marker}</span></h2>' in body
