@@ -93,7 +93,25 @@ def test_linked_targets_and_the_goal_filter_in_the_page_language(client):
     assert " ".join(linked.titles["fr"].split()[:5]) in instrument
 
 
-QUERY_COUNT_PAGES = ["/", "/sdg/", "/sdg/16/", "/sdg/16.3/", "/instruments/", "/instruments/bangkok-rules/"]
+QUERY_COUNT_PAGES = [
+    "/",
+    "/sdg/",
+    "/sdg/16/",
+    "/sdg/16.3/",
+    "/instruments/",
+    "/instruments/bangkok-rules/",
+    "/instruments/nelson-mandela-rules/24/",
+    "/themes/",
+    "/themes/access-to-justice/",
+    "/programmes/",
+    "/programmes/global-programme-people-centred-justice/",
+    "/resources/",
+    "/meetings/",
+    "/meetings/fourteenth-congress/",
+    "/documents/",
+    "/documents/A/CONF.234/PM.1/",
+    "/recommendations/?target=16.3",
+]
 
 
 @pytest.mark.usefixtures("uncached")
