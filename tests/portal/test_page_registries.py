@@ -134,9 +134,8 @@ def test_sitemap_lists_the_registered_sections(client):
         sitemaps.unregister("throwaway")
     locations = re.findall(r"<loc>([^<]+)</loc>", body)
     # The registered section comes last, once per offered language (ar, zh-hans, en, fr, ru, es).
-    assert locations[-6:] == [
-        f"http://testserver{prefix}/themes/access-to-justice/" for prefix in ("/ar", "/zh-hans", "", "/fr", "/ru", "/es")
-    ]
+    prefixes = ("/ar", "/zh-hans", "", "/fr", "/ru", "/es")
+    assert locations[-6:] == [f"http://testserver{prefix}/themes/access-to-justice/" for prefix in prefixes]
     assert locations.count("http://testserver/themes/access-to-justice/") == 2  # the themes section has it too
     assert list(sitemaps.sitemaps()) == [
         "pages", "goals", "targets", "themes", "instruments", "provisions", "programmes", "resources", "countries",
