@@ -142,6 +142,8 @@ class PortalFilterSet(django_filters.FilterSet):
                 # The widget holds its own copy of the choices (with the old empty label): replace them, lazily.
                 groups = getattr(self.filters[name], "groups", None)
                 selected = str(self.data.get(name, "") or "")[:200] if self.data is not None else ""
+                if "\x00" in selected:  # no entry has it, and PostgreSQL refuses it in a query: the form says why
+                    selected = ""
                 if groups:
                     choices = partial(groups, self, selected)
                 elif grows_with_content(getattr(getattr(field, "queryset", None), "model", type)):
