@@ -28,6 +28,7 @@ def main() -> None:
     parser.add_argument("--cold", action="store_true")
     parser.add_argument("-n", type=int, default=0)
     parser.add_argument("--top", type=int, default=35)
+    parser.add_argument("--sql", action="store_true", help="time each SQL statement of one request, slowest first")
     args = parser.parse_args()
     from django.core.wsgi import get_wsgi_application
 
@@ -63,6 +64,9 @@ def main() -> None:
         request()
 
     print(request(), request())
+    if args.sql:
+        print_sql_timings(once)
+        return
     n = args.n or (30 if args.cold else 2000)
     started = time.perf_counter()
     for _ in range(n):
@@ -77,6 +81,28 @@ def main() -> None:
     stats = pstats.Stats(profile)
     stats.sort_stats("cumulative").print_stats(args.top)
     stats.sort_stats("tottime").print_stats(args.top)
+
+
+def print_sql_timings(once) -> None:
+    """One request (cold if asked), with the time of each SQL statement it ran, slowest first."""
+    from django.db import connection
+
+    timings: list[tuple[float, str]] = []
+
+    def timed(execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            timings.append(((time.perf_counter() - started) * 1000, sql))
+
+    started = time.perf_counter()
+    with connection.execute_wrapper(timed):
+        once()
+    total = (time.perf_counter() - started) * 1000
+    print(f"{len(timings)} statements, {sum(t for t, _ in timings):.1f} ms of {total:.1f} ms")
+    for elapsed, sql in sorted(timings, reverse=True)[:12]:
+        print(f"{elapsed:8.1f} ms  {sql[:400]}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Search: programmes, and tools and publications (registered with `portal.search`)."""
 
-from django.urls import reverse
+from django.urls import reverse_lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal.search import Source, register
@@ -10,11 +11,11 @@ from programmes.models import Activity, Country, Programme, ProgrammeTarget, Res
 def describe_programme(row):
     title = row["short_title"] or row["title"]
     context = row["title"] if row["short_title"] else ""
-    return row["slug"], title, context, reverse("programmes:programme-detail", kwargs={"slug": row["slug"]})
+    return row["slug"], title, context, reverse_lazy("programmes:programme-detail", kwargs={"slug": row["slug"]})
 
 
 def describe_resource(row):
-    url = reverse("programmes:resource-detail", kwargs={"slug": row["slug"]})
+    url = reverse_lazy("programmes:resource-detail", kwargs={"slug": row["slug"]})
     return row["slug"], row["title"], row["publisher"], url
 
 
@@ -53,7 +54,12 @@ register(
 
 
 def describe_country(row):
-    return row["slug"], row["name"], _("Country"), reverse("programmes:country-detail", kwargs={"slug": row["slug"]})
+    return (
+        row["slug"],
+        row["name"],
+        _("Country"),
+        reverse_lazy("programmes:country-detail", kwargs={"slug": row["slug"]}),
+    )
 
 
 def describe_activity(row):
@@ -61,10 +67,10 @@ def describe_activity(row):
     title = f"{where}, {row['year']}"
     context = f"{row['source_symbol']}, {row['source_locator']}"
     if row["country__slug"]:
-        url = reverse("programmes:country-detail", kwargs={"slug": row["country__slug"]})
+        url = reverse_lazy("programmes:country-detail", kwargs={"slug": row["country__slug"]})
     else:
-        url = reverse("programmes:activity-list") + f"?year={row['year']}"
-    return row["slug"], title, context, f"{url}#activity-{row['slug']}"
+        url = format_lazy("{}?year={}", reverse_lazy("programmes:activity-list"), row["year"])
+    return row["slug"], title, context, format_lazy("{}#activity-{}", url, row["slug"])
 
 
 register(

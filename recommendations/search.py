@@ -1,6 +1,7 @@
 """Search: recommendations and the documents they come from (registered with `portal.search`)."""
 
-from django.urls import reverse
+from django.urls import reverse_lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal.search import Source, register, register_facet_values
@@ -20,14 +21,19 @@ def describe_recommendation(row):
     document = row["document__symbol"] if row["document__is_un_symbol"] else row["document__title"]
     title = f"{document}, para. {row['paragraph']}"
     context = RecommendationKind(row["kind"]).label
-    url = reverse("recommendations:recommendation-detail", kwargs={"slug": row["slug"]})
+    url = reverse_lazy("recommendations:recommendation-detail", kwargs={"slug": row["slug"]})
     return row["slug"], title, context, url
 
 
 def describe_document(row):
     title = row["symbol"] if row["is_un_symbol"] else row["title"]
     context = row["title"] if row["is_un_symbol"] else ""
-    return row["symbol"], title, context, reverse("recommendations:document-detail", kwargs={"symbol": row["symbol"]})
+    return (
+        row["symbol"],
+        title,
+        context,
+        reverse_lazy("recommendations:document-detail", kwargs={"symbol": row["symbol"]}),
+    )
 
 
 def document_choices() -> dict[str, str]:
@@ -81,7 +87,7 @@ def describe_meeting(row):
     title = row["short_title"] or row["title"]
     year = str(row["start_date"] or "")[:4]  # the row is read as JSON: the date is "2021-03-07"
     context = ", ".join(part for part in (row["city"], year) if part)
-    return row["slug"], title, context, reverse("recommendations:meeting-detail", kwargs={"slug": row["slug"]})
+    return row["slug"], title, context, reverse_lazy("recommendations:meeting-detail", kwargs={"slug": row["slug"]})
 
 
 register(
@@ -104,7 +110,12 @@ register(
 def describe_agenda_item(row):
     """An agenda item has no page of its own: it links to its recommendations and questions."""
     label = f"{AgendaItemKind(row['kind']).label} {row['number']}"
-    url = reverse("recommendations:recommendation-list") + f"?meeting={row['meeting__slug']}&agenda_item={row['ref']}"
+    url = format_lazy(
+        "{}?meeting={}&agenda_item={}",
+        reverse_lazy("recommendations:recommendation-list"),
+        row["meeting__slug"],
+        row["ref"],
+    )
     meeting = row["meeting__short_title"] or row["meeting__title"]
     return f"{row['meeting__slug']}/{row['ref']}", f"{label}: {row['title']}", meeting, url
 

@@ -1,6 +1,6 @@
 """Search: instruments and their provisions (registered with `portal.search`)."""
 
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal.search import Source, register, register_synonyms
@@ -10,13 +10,13 @@ from standards.models import Instrument, InstrumentKind, InstrumentTarget, Provi
 def describe_instrument(row):
     title = row["short_title"] or row["title"]
     context = row["title"] if row["short_title"] else InstrumentKind(row["kind"]).label
-    return row["slug"], title, context, reverse("standards:instrument-detail", kwargs={"slug": row["slug"]})
+    return row["slug"], title, context, reverse_lazy("standards:instrument-detail", kwargs={"slug": row["slug"]})
 
 
 def describe_provision(row):
     instrument = row["instrument__short_title"] or row["instrument__title"]
     label = f"{ProvisionKind(row['kind']).label.lower()} {row['number']}"
-    url = reverse("standards:provision-detail", kwargs={"slug": row["instrument__slug"], "ref": row["ref"]})
+    url = reverse_lazy("standards:provision-detail", kwargs={"slug": row["instrument__slug"], "ref": row["ref"]})
     return f"{row['instrument__slug']}/{row['ref']}", f"{instrument}, {label}", row["section"], url
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import CharField, Value
+from django.db import connection
+from django.db.models import BooleanField, CharField, F, Func, Value
 from django.utils.translation import gettext
 
 from portal.content import goal_link_models
@@ -52,38 +53,68 @@ class FacetChoices:
         return self.values[name]
 
 
+class OneOf(Func):
+    """`column = ANY(array)`: the hits' ids as one array parameter (PostgreSQL), however many there are."""
+
+    template = "%(expressions)s = ANY(%(array)s)"
+    output_field = BooleanField()
+
+    def __init__(self, column: str, ids: set[int]):
+        super().__init__(F(column), array=ids)
+
+    def as_sql(self, compiler, connection, **extra):
+        sql, params = super().as_sql(compiler, connection, array="%s", **extra)
+        return sql, (*params, sorted(self.extra["array"]))
+
+
+def owned_by(queryset, column: str, ids: set[int]):
+    """The rows of `queryset` whose `column` is one of `ids`. On PostgreSQL the facet keys are read for
+    the hits only; elsewhere (SQLite, the small embedded database, whose number of parameters is bounded)
+    for every entry, and the hits' are picked in Python."""
+    if connection.vendor != "postgresql":
+        return queryset
+    return queryset.filter(OneOf(column, ids))
+
+
 def attach_facet_keys(hits: list[Hit]) -> None:
     """Type, themes, goals and document of every hit: one query, whatever the number of hits."""
     themes: dict[tuple[str, int], set[str]] = defaultdict(set)
     goals: dict[tuple[str, int], set[str]] = defaultdict(set)
+    wanted: dict[str, set[int]] = defaultdict(set)  # per type, the ids whose keys are read
+    for hit in hits:
+        wanted[hit.type].add(hit.pk)
+        if themes_of := source_for(hit.type).themes_of:
+            other_type, column = themes_of
+            wanted[other_type].add(hit.row[column])
     if hits:
         text = CharField()
         rows = union(
             [
                 *(
-                    source.model.themes.through.objects.filter(theme__status=PublicationStatus.PUBLISHED)
+                    owned_by(source.model.themes.through.objects, source.theme_owner, wanted[source.type])
+                    .filter(theme__status=PublicationStatus.PUBLISHED)
                     .annotate(facet=Value("theme", output_field=text), kind=Value(source.type, output_field=text))
                     .values_list("facet", "kind", source.theme_owner, "theme__slug")
                     .order_by()
                     for source in sources()
-                    if source.theme_owner
+                    if source.theme_owner and wanted[source.type]
                 ),
                 *(
-                    link_model.objects.published()
+                    owned_by(link_model.objects.published(), owner, wanted[source.type])
                     .annotate(facet=Value("goal", output_field=text), kind=Value(source.type, output_field=text))
                     .values_list("facet", "kind", owner, "target__goal__code")
                     .order_by()
                     for source in sources()
-                    if source.goal_links
+                    if source.goal_links and wanted[source.type]
                     for link_model, owner in [source.goal_links]
                 ),
                 *(  # the same entries' links to a goal as a whole (where the app has them)
-                    goal_model.objects.published()
+                    owned_by(goal_model.objects.published(), owner, wanted[source.type])
                     .annotate(facet=Value("goal", output_field=text), kind=Value(source.type, output_field=text))
                     .values_list("facet", "kind", owner, "goal__code")
                     .order_by()
                     for source in sources()
-                    if source.goal_links
+                    if source.goal_links and wanted[source.type]
                     for link_model, owner in [source.goal_links]
                     if (goal_model := goal_link_models().get(link_model.link_fields[0])) is not None
                 ),

@@ -17,12 +17,16 @@ class Hit:
     identifier: str = ""
     title: str = ""
     context: str = ""
-    url: str = ""
+    lazy_url: object = ""  # reversed only when read: a search may find thousands, a page shows 20
     snippet: SafeString = mark_safe("")
 
     @property
     def type_label(self) -> str:
         return str(source_for(self.type).name)
 
+    @property
+    def url(self) -> str:
+        return str(self.lazy_url)
+
     def describe(self) -> None:
-        self.identifier, self.title, self.context, self.url = source_for(self.type).describe(self.row)
+        self.identifier, self.title, self.context, self.lazy_url = source_for(self.type).describe(self.row)

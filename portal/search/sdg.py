@@ -1,6 +1,7 @@
 """The portal's own kinds of result: SDG targets and indicators (reference data, never drafts)."""
 
-from django.urls import reverse
+from django.urls import reverse_lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -20,19 +21,21 @@ def in_language(row: dict, field: str) -> str:
 
 
 def describe_goal(row):
-    url = reverse("portal:goal-detail", kwargs={"code": row["code"]})
+    url = reverse_lazy("portal:goal-detail", kwargs={"code": row["code"]})
     title = gettext("Goal %(code)s: %(title)s") % {"code": row["code"], "title": in_language(row, "short_title")}
     return row["code"], title, in_language(row, "title"), url
 
 
 def describe_target(row):
-    url = reverse("portal:target-detail", kwargs={"code": row["code"]})
+    url = reverse_lazy("portal:target-detail", kwargs={"code": row["code"]})
     goal = gettext("Goal %(code)s") % {"code": row["goal__code"]}
     return row["code"], gettext("Target %(code)s") % {"code": row["code"]}, goal, url
 
 
 def describe_indicator(row):
-    url = reverse("portal:target-detail", kwargs={"code": row["target__code"]}) + f"#indicator-{row['code']}"
+    url = format_lazy(
+        "{}#indicator-{}", reverse_lazy("portal:target-detail", kwargs={"code": row["target__code"]}), row["code"]
+    )
     target = gettext("Target %(code)s") % {"code": row["target__code"]}
     return row["code"], gettext("Indicator %(code)s") % {"code": row["code"]}, target, url
 

@@ -35,7 +35,7 @@ class Source:
     values: tuple[str, ...]  # the columns `describe` reads
     weighted: dict[str, tuple[str, ...]]  # fields by weight A > B > C > D (SQLite; the trigger on PostgreSQL)
     snippet: tuple[str, ...]  # fields the highlighted snippet is cut from
-    describe: Callable[[dict], tuple[str, str, str, str]]  # row -> (identifier, title, context, url)
+    describe: Callable[[dict], tuple[str, str, str, str]]  # row -> (identifier, title, context, url: reverse_lazy)
     vocabulary: tuple[str, ...] = ()  # columns whose words "did you mean" may suggest (PostgreSQL)
     published_only: bool = True  # only `model.objects.<public_method>()`; False for reference data
     public_method: str = "published"  # the queryset method giving what public output may show

@@ -369,3 +369,47 @@ def test_a_facet_lists_its_top_values_and_counts_the_rest(api, client):
     unlisted = next(f"Z/{n}" for n in range(FACET_LIMIT + 4) if f"Z/{n}" not in listed)
     chosen = api_search(api, q="zebra", document=unlisted)
     assert {"value": unlisted, "label": unlisted, "count": 1, "selected": True} in chosen["facets"]["document"]
+
+
+def test_each_result_carries_its_own_themes_and_goals(db):
+    """The facet keys are read for the hits only on PostgreSQL (all entries on SQLite): whichever way, a
+    result's themes and goals are its own, and a rule carries its instrument's themes."""
+    from portal.search import run_search
+    from standards.models import InstrumentGoal, InstrumentTarget, ProvisionTarget
+
+    def goals_of(links, goal_links=()):
+        return {link.target.goal.code for link in links} | {link.goal.code for link in goal_links}
+
+    def themes_of(instrument):
+        return {theme.slug for theme in instrument.themes.all() if theme.status == PublicationStatus.PUBLISHED}
+
+    outcome = run_search({"q": "prison", "page_size": "100"})
+    checked = {"instrument": 0, "provision": 0}
+    for hit in outcome.hits:
+        if hit.type == "instrument":
+            instrument = Instrument.objects.get(pk=hit.pk)
+            expected_goals = goals_of(
+                InstrumentTarget.objects.published().filter(instrument=instrument),
+                InstrumentGoal.objects.published().filter(instrument=instrument),
+            )
+        elif hit.type == "provision":
+            provision = Provision.objects.get(pk=hit.pk)
+            instrument = provision.instrument
+            expected_goals = goals_of(ProvisionTarget.objects.published().filter(provision=provision))
+        else:
+            continue
+        assert hit.keys["theme"] == themes_of(instrument), hit.title
+        assert hit.keys["goal"] == expected_goals, hit.title
+        checked[hit.type] += 1
+    assert checked["instrument"] >= 3 and checked["provision"] >= 3, checked
+    assert any(hit.keys["theme"] for hit in outcome.hits if hit.type == "provision")
+    assert any(hit.keys["goal"] for hit in outcome.hits if hit.type == "instrument")
+
+    # A rule found without its instrument still carries the instrument's themes.
+    rule = Provision.objects.get(instrument__slug="nelson-mandela-rules", ref="24")
+    rule.text = "Zygomorphic care for prisoners."
+    rule.save()
+    [hit] = run_search({"q": "zygomorphic"}).hits
+    assert (hit.type, hit.pk) == ("provision", rule.pk)
+    assert hit.keys["theme"] == themes_of(rule.instrument) != set()
+    assert hit.keys["goal"] == goals_of(ProvisionTarget.objects.published().filter(provision=rule))
