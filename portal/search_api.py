@@ -21,6 +21,7 @@ from portal.search import (
     MAX_QUERY_LENGTH,
     PAGE_SIZE,
     PARAMETERS,
+    RANKED_LIMIT,
     run_search,
     sources,
 )
@@ -75,6 +76,14 @@ class SearchResponseSerializer(serializers.Serializer):
         help_text=_("True when nothing matched the query and the results are those of the suggestion.")
     )
     count = serializers.IntegerField(help_text=_("Number of results with the chosen facets."))
+    ranked = serializers.IntegerField(
+        allow_null=True,
+        help_text=_(
+            "With no facet chosen and more than %(n)d results: how many of the best are ranked, paged and counted "
+            "in the facets (choose a facet to search all of them again); otherwise null."
+        )
+        % {"n": RANKED_LIMIT},
+    )
     page = serializers.IntegerField()
     pages = serializers.IntegerField()
     next = serializers.URLField(allow_null=True)
@@ -180,6 +189,7 @@ class SearchView(PublicAPIMixin, APIView):
             "suggestion": outcome.suggestion or None,
             "corrected": outcome.corrected,
             "count": outcome.count,
+            "ranked": outcome.ranked or None,
             "page": outcome.page,
             "pages": outcome.pages,
             "next": page_url(outcome.page + 1) if outcome.page < outcome.pages else None,

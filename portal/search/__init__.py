@@ -24,7 +24,7 @@ A search runs a fixed number of SQL queries whatever the number of results.
 from portal.search import sdg  # noqa: F401  (registers the SDG targets and indicators)
 from portal.search.facets import FACET_LIMIT, FacetChoices, FacetValue
 from portal.search.hits import Hit
-from portal.search.outcome import SearchOutcome, run_search
+from portal.search.outcome import RANKED_LIMIT, SearchOutcome, run_search
 from portal.search.query import (
     FACET_HEADINGS,
     FACETS,
@@ -46,6 +46,7 @@ __all__ = [
     "MAX_QUERY_LENGTH",
     "PAGE_SIZE",
     "PARAMETERS",
+    "RANKED_LIMIT",
     "FacetChoices",
     "FacetValue",
     "Hit",

@@ -18,6 +18,10 @@ from portal.search.query import FACET_HEADINGS, FACETS, FEW_RESULTS, Problem, Se
 from portal.search.sources import type_order
 
 CROWDING = 0.7  # see spread_out
+# With no facet chosen, the best this many results are ranked, faceted and paged (PostgreSQL): a common word in
+# a large database matches tens of thousands of entries, and reading them all would cost seconds. The count
+# stays exact; facet counts are then counted among these. Choosing a facet searches every result again.
+RANKED_LIMIT = 2000
 
 
 @dataclass
@@ -32,6 +36,7 @@ class SearchOutcome:
     suggestion: str = ""  # "did you mean"
     corrected: bool = False  # the results are those of the suggestion
     notice: str = ""
+    ranked: int = 0  # when the results are more than RANKED_LIMIT: how many were ranked and faceted
     page: int = 1
     pages: int = 0
     backend: str = ""
@@ -74,7 +79,9 @@ def run_search(data: Mapping) -> SearchOutcome:
         outcome.notice = str(_("The search text has no words to look for; type some words."))
         return outcome
     engine = engine_for_connection()
-    hits, unknown = engine.find(parsed)
+    selected = {name: params.facet(name) for name in FACETS if params.facet(name)}
+    limit = None if selected else RANKED_LIMIT
+    hits, unknown = engine.find(parsed, limit=limit)
     if hits is None:
         outcome.notice = str(_("The search text has only very common words; add more specific ones."))
         return outcome
@@ -84,11 +91,10 @@ def run_search(data: Mapping) -> SearchOutcome:
         if suggestion and suggestion.lower() != params.q.lower():
             outcome.suggestion = suggestion
             if not hits and params.correct:
-                corrected_hits, _unknown = engine.find(parse_query(suggestion))
+                corrected_hits, _unknown = engine.find(parse_query(suggestion), limit=limit)
                 if corrected_hits:
                     hits, outcome.corrected = corrected_hits, True
     attach_facet_keys(hits)
-    selected = {name: params.facet(name) for name in FACETS if params.facet(name)}
     outcome.facets, outcome.other_count = facet_counts(hits, selected, choices)
     chosen = [hit for hit in hits if matches_facets(hit, selected)]
     order = type_order()
@@ -96,6 +102,8 @@ def run_search(data: Mapping) -> SearchOutcome:
     spread_out(chosen)
     chosen.sort(key=lambda hit: (-hit.score, order[hit.type], hit.title, hit.pk))
     outcome.count = len(chosen)
+    if (found_in_all := engine.found_in_all) is not None and found_in_all > len(chosen):
+        outcome.count, outcome.ranked = found_in_all, len(chosen)
     outcome.pages = max(1, math.ceil(len(chosen) / params.page_size))
     outcome.page = params.page
     start = (params.page - 1) * params.page_size

@@ -115,19 +115,16 @@ def source_for(type: str) -> Source:
     return _sources[type]
 
 
-def as_rows(source: Source, queryset, fields: tuple[str, ...] = (), **annotations):
+def as_rows(source: Source, queryset, fields: tuple[str, ...] = (), *, with_data: bool = True, **annotations):
     """The matching rows of one source in the shape shared by every source, so that one
     `UNION ALL` query reads them all: (result_type, pk, *annotations, data), where `data` is a
-    JSON object of the source's own columns."""
+    JSON object of the source's own columns (left out with `with_data=False`)."""
     columns = fields or source.row_fields()
+    data = {"data": JSONObject(**{name: F(name) for name in columns})} if with_data else {}
     return (
         queryset.order_by()
-        .annotate(
-            result_type=Value(source.type, output_field=CharField()),
-            **annotations,
-            data=JSONObject(**{name: F(name) for name in columns}),
-        )
-        .values("result_type", "pk", *annotations, "data")
+        .annotate(result_type=Value(source.type, output_field=CharField()), **annotations, **data)
+        .values("result_type", "pk", *annotations, *data)
     )
 
 

@@ -5,6 +5,7 @@ from html import unescape
 from http import HTTPStatus
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
@@ -323,7 +324,8 @@ def test_results_of_every_source_come_in_one_query(client):
         client.get("/search/", {"q": "prison"})
     results = [query["sql"] for query in captured if "result_type" in query["sql"] and '"data"' in query["sql"]]
     assert len(results) == 1
-    assert results[0].count("UNION ALL") == len(sources()) - 1
+    # Every source once (on PostgreSQL twice: the ranking, then the columns of the best rows only).
+    assert results[0].count("UNION ALL") == (len(sources()) - 1) * (2 if connection.vendor == "postgresql" else 1)
 
 
 def test_number_of_queries_is_bounded_for_any_search(client):
@@ -413,3 +415,34 @@ def test_each_result_carries_its_own_themes_and_goals(db):
     assert (hit.type, hit.pk) == ("provision", rule.pk)
     assert hit.keys["theme"] == themes_of(rule.instrument) != set()
     assert hit.keys["goal"] == goals_of(ProvisionTarget.objects.published().filter(provision=rule))
+
+
+@on_postgresql
+@pytest.mark.parametrize("query", ["prison", "violence against children", "legal aid"])
+def test_beyond_the_ranked_limit_the_best_results_and_the_count_are_unchanged(api, monkeypatch, query):
+    """With more results than RANKED_LIMIT (and no facet chosen) only the best are read: the first page and
+    the count are those of the full search; the facet counts are counted among the ranked, and say so."""
+    from portal.search import outcome
+
+    full = api_search(api, q=query, page_size=5)
+    assert full["ranked"] is None and full["count"] > 12
+    monkeypatch.setattr(outcome, "RANKED_LIMIT", 12)
+    cache.clear()  # the same address: not the response cached a moment ago
+    ranked = api_search(api, q=query, page_size=5)
+    assert ranked["count"] == full["count"] and ranked["ranked"] == 12 and ranked["pages"] == 3
+    assert [r["url"] for r in ranked["results"]] == [r["url"] for r in full["results"]]
+    assert sum(value["count"] for value in ranked["facets"]["type"]) == 12
+    # A facet chosen: every result is searched again, and the counts are exact.
+    kind = full["facets"]["type"][0]
+    narrowed = api_search(api, q=query, type=kind["value"])
+    assert narrowed["ranked"] is None and narrowed["count"] == kind["count"]
+
+
+@on_postgresql
+def test_the_page_says_when_only_the_best_results_are_ranked(client, monkeypatch):
+    from portal.search import outcome
+
+    monkeypatch.setattr(outcome, "RANKED_LIMIT", 12)
+    body = text(client.get("/search/", {"q": "prison"}))
+    assert "The best 12 are ranked and shown" in body
+    assert "The best 12" not in text(client.get("/search/", {"q": "prison", "type": "instrument"}))

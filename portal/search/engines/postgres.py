@@ -9,11 +9,13 @@ A query that finds nothing is corrected word by word against the site's
 vocabulary with pg_trgm similarity ("did you mean").
 """
 
-from collections import Counter, defaultdict
+import json
+from collections import defaultdict
 
 from django.contrib.postgres.search import SearchHeadline, SearchQueryField, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import BooleanField, CharField, F, Func, Value
+from django.db.models import BooleanField, Case, CharField, ExpressionWrapper, F, FloatField, Func, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
 from portal.models import PublicationStatus
@@ -71,7 +73,10 @@ class PostgresEngine:
             row = cursor.fetchone()
         return row[0], list(zip(row[1::2], row[2::2], strict=True))
 
-    def find(self, parsed: ParsedQuery) -> tuple[list[Hit] | None, list[str]]:
+    def find(self, parsed: ParsedQuery, limit: int | None = None) -> tuple[list[Hit] | None, list[str]]:
+        """The hits (every one, or the best `limit` of them by score; then `found_in_all` says how many
+        there are in all) and the words no entry has."""
+        self.found_in_all = None
         full, per_word = self.analyse(parsed)
         # (word, its tsquery, its tsquery with its equivalents) of every word that is not a stop word.
         terms = [(word, own, wide) for word, (own, wide) in zip(parsed.words, per_word, strict=True) if own]
@@ -100,25 +105,29 @@ class PostgresEngine:
         if with_variants:
             ranks["variant_rank"] = SearchRank(vector, tsquery(self.rank_query), normalization=Value(1))
         every_word = " & ".join(f"({wide})" for _word, _own, wide in terms) if parsed.plain and terms else ""
-        hits, seen = [], Counter()
-        rows = union(
+        combined = union(
             as_rows(
                 source,
                 source.queryset().filter(condition),
+                with_data=False,
                 **ranks,
                 titled=Matches(WeightsOnly(vector, source.title_weights), tsquery(every_word))
                 if every_word and source.title_weights
                 else Value(False),
+                weight=source_weight(source),
+                named=named_exactly(source, parsed.text),
                 **{f"term_{i}": Matches(vector, tsquery(term[2])) for i, term in enumerate(terms)},
             )
             for source in sources()
         )
-        for result in rows:  # one query, every source
+        hits, partial, seen = [], [], [False] * len(terms)
+        self.found_in_all = None
+        for result in best_rows(combined, len(terms), needed if parsed.plain else 0, with_variants, limit):
             source, row = source_for(result["result_type"]), {**result["data"], **result}
             found = [i for i in range(len(terms)) if row[f"term_{i}"]]
-            seen.update(found)
-            if parsed.plain and len(found) < needed:
-                continue
+            seen = [row[f"seen_{i}"] for i in range(len(terms))]
+            if limit is not None and result["matched"] > limit:
+                self.found_in_all = result["complete"] if len(terms) < 3 else result["matched"]
             coverage = len(found) / len(terms) if (parsed.plain and terms) else 1.0
             # A match through an equivalent ("recidivism" for "reoffending") counts a little less.
             rank = max(float(row["rank"]), VARIANT_FACTOR * float(row.get("variant_rank", 0.0)))
@@ -128,6 +137,8 @@ class PostgresEngine:
             hit.describe()
             (hits if len(found) == len(terms) or len(terms) >= 3 else partial).append(hit)
         unknown = [word for i, (word, _own, _wide) in enumerate(terms) if not seen[i]]
+        if self.found_in_all is not None:
+            return hits, unknown  # more than `limit` results: the few-results fallbacks do not apply
         if not unknown and len(hits) < FEW_RESULTS:
             hits += partial
         unknown += [word for word, (own, _) in zip(parsed.words, per_word, strict=True) if not own and len(word) > 3]
@@ -180,6 +191,81 @@ class PostgresEngine:
         return " ".join(
             recased(word, replacements.get(word.strip(EDGE_PUNCTUATION).lower())) for word in parsed.text.split()
         )
+
+
+def source_weight(source):
+    """`source.weight(row)` in SQL: the type's weight times its kind's factor."""
+    if not source.kind_weights:
+        return Value(source.type_weight, output_field=FloatField())
+    return Case(
+        *(When(kind=kind, then=Value(source.type_weight * factor)) for kind, factor in source.kind_weights.items()),
+        default=Value(source.type_weight),
+        output_field=FloatField(),
+    )
+
+
+def named_exactly(source, text: str):
+    """Whether the entry may earn `source.exact_code_bonus` (its code or one of its names typed in full): so
+    that an entry the bonus puts first is among the best rows however many there are. It may say yes for
+    a few more (an alias containing the text); the bonus itself is decided in Python."""
+    query = " ".join(text.lower().split())
+    condition = Q()
+    if source.code_field:
+        condition |= Q(**{f"{source.code_field}__iexact": query})
+        if "/" in query and query[:1].isdigit():
+            condition |= Q(**{f"{source.code_field}__iendswith": f"/res/{query}"})
+    for name in source.name_fields:
+        lookup = "icontains" if source.model._meta.get_field(name).get_internal_type() == "JSONField" else "iexact"
+        condition |= Q(**{f"{name}__{lookup}": query})
+    if not condition:
+        return Value(False)
+    return ExpressionWrapper(condition, output_field=BooleanField())
+
+
+def best_rows(combined, terms: int, needed: int, with_variants: bool, limit: int | None):
+    """The rows of the search's UNION ALL query with at least `needed` of its `terms` words, best first and
+    at most `limit` (all when None), with, on every row, `seen_<i>` (word i is in some row), `matched`
+    (how many rows have `needed` words) and `complete` (how many have them all), and then each one's
+    `data` (the columns its source describes it with, read for these rows only): one query. "Best" is
+    the score `find` gives, in SQL, behind the entries named exactly (they earn the bonus)."""
+    sql, params = compiled(combined)
+    data_sql, data_params = compiled(
+        union(
+            as_rows(source, source.model.objects.filter(pk__in=RawSQL(CHOSEN_OF_TYPE, (source.type,))))
+            for source in sources()
+        )
+    )
+    found = " + ".join(f"u.term_{i}::int" for i in range(terms)) or "0"
+    rank = f"GREATEST(u.rank, {VARIANT_FACTOR} * u.variant_rank)" if with_variants else "u.rank"
+    coverage = f"power(({found})::float / {terms}, 2)" if terms and needed else "1"
+    score = f"{rank} * {coverage} * u.weight * CASE WHEN u.titled THEN {TITLE_FACTOR} ELSE 1 END"
+    seen = "".join(f", bool_or(u.term_{i}) OVER () AS seen_{i}" for i in range(terms))
+    query = f"""
+        WITH best AS MATERIALIZED (
+            SELECT v.*, count(*) OVER () AS matched, count(*) FILTER (WHERE v.all_found) OVER () AS complete
+            FROM (SELECT u.*, {score} AS best, ({found}) AS found, ({found}) = {terms} AS all_found{seen}
+                  FROM ({sql}) u) v
+            WHERE v.found >= %s
+            ORDER BY v.named DESC, {"v.all_found DESC, " if terms < 3 else ""}v.best DESC, v.result_type, v.pk
+            LIMIT %s
+        )
+        SELECT best.*, d.data FROM best JOIN ({data_sql}) d ON d.result_type = best.result_type AND d.pk = best.pk
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(query, [*params, needed, limit, *data_params])
+        names = [column.name for column in cursor.description]
+        for values in cursor.fetchall():
+            row = dict(zip(names, values, strict=True))
+            if isinstance(row["data"], str):
+                row["data"] = json.loads(row["data"])
+            yield row
+
+
+CHOSEN_OF_TYPE = "SELECT best.pk FROM best WHERE best.result_type = %s"  # `best`: the WITH of best_rows
+
+
+def compiled(queryset) -> tuple[str, tuple]:
+    return queryset.query.get_compiler(using=queryset.db).as_sql()
 
 
 def recased(word: str, replacement: str | None) -> str:

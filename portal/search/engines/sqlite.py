@@ -53,7 +53,9 @@ class SimpleEngine:
                 clauses.append(alternatives)
         return clauses
 
-    def find(self, parsed: ParsedQuery) -> tuple[list[Hit] | None, list[str]]:
+    found_in_all = None  # every match is read: the embedded database is small
+
+    def find(self, parsed: ParsedQuery, limit: int | None = None) -> tuple[list[Hit] | None, list[str]]:
         clauses = self.items(parsed)
         if not clauses:
             return None, []
