@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch
 
+from portal import tallies
 from portal.api.routes import register
 from portal.api.viewsets import PublicReadOnlyViewSet
 from portal.filters import GoalFilter, IndicatorFilter, TargetFilter, ThemeFilter
@@ -39,7 +40,9 @@ class GoalViewSet(PublicReadOnlyViewSet):
 
     def get_object(self):
         goal = super().get_object()
-        goal.links = link_counts_for_goal(goal, api=True)
+        goal.links = link_counts_for_goal(
+            goal, tallies.goal_entries(goal, tallies.current(f"goal:{goal.code}:")), api=True
+        )
         goal.whole_goal = links_for_goal(goal, api=True)
         return goal
 
@@ -66,7 +69,7 @@ class TargetViewSet(PublicReadOnlyViewSet):
 
     def get_object(self):
         target = super().get_object()
-        target.links = links_for_target(target, api=True)
+        target.links = links_for_target(target, totals=tallies.target_totals(target), api=True)
         return target
 
 

@@ -12,9 +12,11 @@ class PortalConfig(AppConfig):
     def ready(self):
         from portal.content import entity_models, link_models
         from portal.roles import on_post_migrate
-        from portal.versioning import connect_signals
+        from portal.tallies import refresh_after_commit, refresh_after_migrate
+        from portal.versioning import after_each_change, connect_signals
 
         post_migrate.connect(on_post_migrate, sender=self, dispatch_uid="portal_ensure_roles")
+        post_migrate.connect(refresh_after_migrate, sender=self, dispatch_uid="portal_count_tallies")
         # Each app registers its own pieces, as its admin.py does: search.py its kinds of result
         # (portal.search), loaders.py its fixture loaders (portal.seeding), importers.py its kinds of
         # bulk import (portal.imports), coverage.py the gaps the report and dashboard show
@@ -24,6 +26,8 @@ class PortalConfig(AppConfig):
         autodiscover_modules("search", "loaders", "importers", "coverage", "api_views", "pages", "sitemaps")
         # After the apps' models are loaded: every content model bumps the content version.
         connect_signals([*entity_models(), *link_models()])
+        # ...and the tallies of the goal, target and home pages are counted again once it commits.
+        after_each_change(refresh_after_commit)
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

@@ -421,4 +421,5 @@ def published_themes(relation: str = "themes") -> Prefetch:
 
 
 from portal.seed_fingerprints import SeedFingerprint  # noqa: E402, F401  (its own module; registered here)
+from portal.tally import Tally  # noqa: E402, F401  (its own module; registered here as a model)
 from portal.versioning import ContentVersion  # noqa: E402, F401  (its own module; registered here as a model)

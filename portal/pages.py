@@ -122,11 +122,14 @@ class LinkSection:
     def published_ends(self) -> dict[str, str]:
         return {f"{relation}__status": PublicationStatus.PUBLISHED for relation in self.published}
 
-    def links(self, target: Target, *, limit: int | None = None, part: LinkPart | None = None) -> tuple[list, int]:
+    def links(
+        self, target: Target, *, limit: int | None = None, part: LinkPart | None = None, total: int | None = None
+    ) -> tuple[list, int]:
         """The first `limit` published links to `target` whose entries are published (of `part`'s kind,
         if given), and how many there are in all: one query (the total is a window count over the same
-        rows). A link joins one entry to one target, so the total counts distinct entries. Each link says
-        whether its entry is also linked to the target's goal as a whole (`also_goal`), in the same query."""
+        rows, unless it is given: `portal.tallies`). A link joins one entry to one target, so the total
+        counts distinct entries. Each link says whether its entry is also linked to the target's goal as a
+        whole (`also_goal`), in the same query."""
         links = (
             self.model.objects.published()
             .filter(target=target, **self.published_ends, **(part.filters if part else {}))
@@ -138,6 +141,8 @@ class LinkSection:
                 **{self.name: OuterRef(self.name)}, goal_id=target.goal_id
             )
             links = links.annotate(also_goal=Exists(as_whole))
+        if total is not None:
+            return (list(links[: SECTION_LIMIT if limit is None else limit]) if total else []), total
         return first_and_total(links, limit=limit)
 
     def goal_links(self, goal: Goal, *, limit: int | None = None) -> tuple[list, int]:
@@ -317,18 +322,22 @@ class TargetLinks(list):
         return {group.section.api_field: group.total for group in self}
 
 
-def links_for_target(target: Target, *, api: bool = False) -> TargetLinks:
+def links_for_target(target: Target, *, api: bool = False, totals: dict[str, int] | None = None) -> TargetLinks:
     """One query per section (per part of a section on the page), whatever the amount of content;
-    each bounded to SECTION_LIMIT. The API keeps one list per section; the page splits them by kind."""
+    each bounded to SECTION_LIMIT. The API keeps one list per section; the page splits them by kind.
+    `totals` (from `portal.tallies`, keyed `<section>` and `<section>:<part>`) spare the counting; a
+    section with a total of 0 then costs no query."""
     groups = []
     for section in link_sections():
         for part in section.parts if not api and section.parts else (None,):
-            first, total = section.links(target, part=part)
+            key = f"{section.name}:{part.anchor}" if part else section.name
+            total = None if totals is None else totals.get(key, 0)
+            first, total = section.links(target, part=part, total=total)
             groups.append(LinkGroup(section, first, total, section.list_url(target, api=api, part=part), part))
     return TargetLinks(groups)
 
 
-def link_counts_for_goal(goal: Goal, *, api: bool = False) -> TargetLinks:
+def link_counts_for_goal(goal: Goal, entries: dict[str, int], *, api: bool = False) -> TargetLinks:
     """How many published entries of each section are linked to the goal as a whole or to its targets (not
     the links), each counted once, with the full list filtered by ?goal=: one count per section, whatever
     the amount of content."""
@@ -336,11 +345,52 @@ def link_counts_for_goal(goal: Goal, *, api: bool = False) -> TargetLinks:
         LinkGroup(
             section,
             [],
-            section.count_goal_entries(goal),
+            entries[section.name],
             section.filtered_list_url({"goal": goal.code}, api=api),
         )
         for section in link_sections()
     )
+
+
+def counted_links(objects, *, by: str) -> list:
+    """Each goal (`by="target__goal"`) or target (`by="target"`) with `link_counts` [(section, count)]
+    and `linked_total`: one grouped query per link section, whatever the number of rows, so the
+    cost does not grow with goals × targets (a correlated count per row took seconds on PostgreSQL).
+    Counts are distinct published entries: an instrument linked to three targets of a goal counts once.
+    Goals also count the entries linked to them as a whole and to none of their targets (one more grouped
+    query per section that has goal links), so an entry linked both ways still counts once."""
+    sections = link_sections()
+    objects = list(objects)
+    ids = [obj.pk for obj in objects]
+    counts = {
+        section.name: dict(
+            section.model.objects.published()
+            .filter(**{f"{by}__in": ids}, **section.published_ends)
+            .order_by()
+            .values_list(by)
+            .annotate(n=Count(section.name, distinct=True))
+        )
+        for section in sections
+    }
+    if by == "target__goal":
+        for section in goal_sections():
+            through_targets = section.model.objects.published().filter(
+                **{section.name: OuterRef(section.name)}, target__goal=OuterRef("goal"), **section.published_ends
+            )
+            only_as_whole = (
+                section.goal_model.objects.published()
+                .filter(goal__in=ids, **section.published_ends)
+                .exclude(Exists(through_targets))
+                .order_by()
+                .values_list("goal")
+                .annotate(n=Count(section.name, distinct=True))
+            )
+            for goal_id, n in only_as_whole:
+                counts[section.name][goal_id] = counts[section.name].get(goal_id, 0) + n
+    for obj in objects:
+        obj.link_counts = [(section, counts[section.name].get(obj.pk, 0)) for section in sections]
+        obj.linked_total = sum(count for _, count in obj.link_counts)
+    return objects
 
 
 def goal_sections() -> list[LinkSection]:

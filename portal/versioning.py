@@ -86,6 +86,13 @@ def _publish() -> None:
 
 
 _batch = threading.local()
+_after_commit: list = []  # run once a change commits (portal.tallies counts again): `after_each_change`
+
+
+def after_each_change(hook) -> None:
+    """Run `hook()` after every committed change of content (once per bump; it may find nothing to do)."""
+    if hook not in _after_commit:
+        _after_commit.append(hook)
 
 
 def bump() -> None:
@@ -96,6 +103,8 @@ def bump() -> None:
     if not ContentVersion.objects.filter(pk=SINGLETON_ID).update(number=F("number") + 1, changed_at=Now()):
         ContentVersion.objects.create(pk=SINGLETON_ID, number=2, changed_at=Now())
     transaction.on_commit(_publish)
+    for hook in _after_commit:
+        transaction.on_commit(hook)
 
 
 @contextmanager

@@ -1,7 +1,7 @@
 """Home, SDG, theme and search pages, and the shared view machinery."""
 
 from django.conf import settings
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -13,15 +13,14 @@ from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
+from portal import tallies
 from portal.models import Goal, Indicator, PublicationStatus, Target, Theme
 from portal.outage import without_database
 from portal.pages import (
     BriefingSection,
     HomeBlock,
-    HomeCount,
     RecentEntries,
     ThemeSection,
-    goal_sections,
     link_sections,
     links_for_goal,
     links_for_target,
@@ -72,77 +71,16 @@ class FilteredListView(BreadcrumbMixin, ListView):
         return context
 
 
-def counted_links(objects, *, by: str) -> list:
-    """Each goal (`by="target__goal"`) or target (`by="target"`) with `link_counts` [(section, count)]
-    and `linked_total`: one grouped query per link section, whatever the number of rows, so the
-    cost does not grow with goals × targets (a correlated count per row took seconds on PostgreSQL).
-    Counts are distinct published entries: an instrument linked to three targets of a goal counts once.
-    Goals also count the entries linked to them as a whole and to none of their targets (one more grouped
-    query per section that has goal links), so an entry linked both ways still counts once."""
-    sections = link_sections()
-    objects = list(objects)
-    ids = [obj.pk for obj in objects]
-    counts = {
-        section.name: dict(
-            section.model.objects.published()
-            .filter(**{f"{by}__in": ids}, **section.published_ends)
-            .order_by()
-            .values_list(by)
-            .annotate(n=Count(section.name, distinct=True))
-        )
-        for section in sections
-    }
-    if by == "target__goal":
-        for section in goal_sections():
-            through_targets = section.model.objects.published().filter(
-                **{section.name: OuterRef(section.name)}, target__goal=OuterRef("goal"), **section.published_ends
-            )
-            only_as_whole = (
-                section.goal_model.objects.published()
-                .filter(goal__in=ids, **section.published_ends)
-                .exclude(Exists(through_targets))
-                .order_by()
-                .values_list("goal")
-                .annotate(n=Count(section.name, distinct=True))
-            )
-            for goal_id, n in only_as_whole:
-                counts[section.name][goal_id] = counts[section.name].get(goal_id, 0) + n
-    for obj in objects:
-        obj.link_counts = [(section, counts[section.name].get(obj.pk, 0)) for section in sections]
-        obj.linked_total = sum(count for _, count in obj.link_counts)
-    return objects
-
-
-def goals_with_content() -> set:
-    """The ids of the goals with at least one published link to one of their targets or to the goal as a
-    whole, the linked entry published too: one query (a union over the link sections), so empty goals can be
-    shown quieter."""
-    querysets = [
-        section.model.objects.published()
-        .filter(**section.published_ends)
-        .order_by()
-        .values_list("target__goal", flat=True)
-        for section in link_sections()
-    ] + [
-        section.goal_model.objects.published()
-        .filter(**section.published_ends)
-        .order_by()
-        .values_list("goal", flat=True)
-        for section in goal_sections()
-    ]
-    return set(querysets[0].union(*querysets[1:]))
-
-
 class HomeView(BreadcrumbMixin, TemplateView):
     template_name = "portal/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["breadcrumbs"] = []
-        context["counts"] = [(line, line.queryset().count()) for line in registered(HomeCount)]
-        goals, with_content = list(Goal.objects.all()), goals_with_content()
+        context["counts"], with_content = tallies.home_counts()
+        goals = list(Goal.objects.all())
         for goal in goals:
-            goal.has_content = goal.pk in with_content
+            goal.has_content = goal.code in with_content
         context["goals"] = goals
         context["themes"] = Theme.objects.published()
         context["blocks"] = [(block.template, block.context()) for block in registered(HomeBlock)]
@@ -159,11 +97,13 @@ class GoalListView(BreadcrumbMixin, ListView):
     template_name = "portal/goal_list.html"
 
     def get_queryset(self):
-        return Goal.objects.annotate(target_count=Count("targets"))
+        return Goal.objects.annotate(target_count=Count("targets")).order_by("number")  # GROUP BY drops Meta.ordering
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["object_list"] = counted_links(context["object_list"], by="target__goal")
+        context["object_list"] = tallies.counted(
+            context["object_list"], by="target__goal", found=tallies.current("goal:")
+        )
         context["sections"] = link_sections()
         return context
 
@@ -178,10 +118,12 @@ class GoalDetailView(BreadcrumbMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["targets"] = counted_links(self.object.targets.all(), by="target")
+        goal = self.object
+        found = tallies.current(f"goal:{goal.code}:", f"target:{goal.code}.")
+        context["targets"] = tallies.counted(goal.targets.all(), by="target", found=found)
+        entries = tallies.goal_entries(goal, found)
         context["summary"] = [
-            (section, section.count_goal_entries(self.object), section.goal_list_url(self.object))
-            for section in link_sections()
+            (section, entries[section.name], section.goal_list_url(goal)) for section in link_sections()
         ]
         context["whole_goal"] = links_for_goal(self.object)
         return context
@@ -202,7 +144,7 @@ class TargetDetailView(BreadcrumbMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["links"] = links = links_for_target(self.object)
+        context["links"] = links = links_for_target(self.object, totals=tallies.target_totals(self.object))
         quoted = quotations_of_indicators(self.object.indicators.all())
         for indicator in self.object.indicators.all():  # the prefetched instances the template shows
             indicator.source_quotations = [quote for quote in quoted.get(indicator.code, []) if quote.differs]

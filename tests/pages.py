@@ -8,6 +8,7 @@ from http import HTTPStatus
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from portal import tallies
 from portal.models import PublicationStatus, Target
 from standards.models import Instrument, InstrumentTarget
 
@@ -57,6 +58,7 @@ def add_links_to_target(code: str, how_many: int) -> None:
             rationale="test",
             status=PublicationStatus.PUBLISHED,
         )
+    tallies.refresh()  # as the commit of these changes would (a test's transaction never commits)
 
 
 def visible_text(response) -> str:

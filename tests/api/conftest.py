@@ -12,6 +12,7 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
+from portal import tallies
 from portal.models import Goal, LinkBasis, PublicationStatus, Target, Theme
 from programmes.models import (
     Activity,
@@ -197,6 +198,7 @@ def world(db) -> World:
         document=document, paragraph="8", position=2, kind="question", text="Draft?", status=DRAFT
     )
     RecommendationTarget.objects.create(recommendation=draft_recommendation, target=target, **evidence())
+    tallies.refresh()  # as the commit of these changes would (a test's transaction never commits)
     return World(
         theme=theme,
         meeting=meeting,

@@ -24,10 +24,11 @@ LIST_QUERIES = {
 }
 
 DETAIL_QUERIES = {
-    "/api/v1/targets/16.3/": 6,  # target and goal, indicators, four kinds of links (links_for_target)
-    # goal, targets, a count of each of the four kinds of links (link_counts_for_goal), then the first links to
-    # the goal as a whole of each of the three kinds that have them (links_for_goal)
-    "/api/v1/goals/16/": 9,
+    # target and goal, indicators, the tallies (portal.tallies: the totals), four kinds of links (links_for_target)
+    "/api/v1/targets/16.3/": 7,
+    # goal, targets, the tallies (the count of each of the four kinds of links), then the first links to the goal
+    # as a whole of each of the three kinds that have them (links_for_goal)
+    "/api/v1/goals/16/": 6,
     "/api/v1/instruments/nelson-mandela-rules/": 6,  # + themes, target links, goal links, provisions, their links
     "/api/v1/instruments/nelson-mandela-rules/provisions/": 5,  # instrument exists, count, page, links, latest
     "/api/v1/instruments/nelson-mandela-rules/provisions/58/": 2,
