@@ -130,6 +130,11 @@ class TestSdgPages:
         assert queries_for(client, path) == before == queries
         assert "Extra instrument" not in text(client.get(path))  # counted, not listed
 
+    def test_goal_list_shows_the_goals_in_their_order(self, client):
+        body = text(client.get("/sdg/"))
+        codes = [int(code) for code in re.findall(r'<a href="/sdg/(\d+)/">', body)]
+        assert codes == list(range(1, 18))
+
     def test_goal_list_counts_change_with_new_links(self, client):
         body = text(client.get("/sdg/"))
         add_links_to_target("16.3", 3)
