@@ -309,7 +309,7 @@ def table(figures: dict) -> str:
                 f"| {scale} | `{url}` | {r['bytes']:,} | {w['rps']:,.0f} "
                 f"| {w['p50']:.1f} / {w['p95']:.1f} / {w['p99']:.1f} "
                 f"| {r['ceiling']['rps']:,.0f} | {w['rps'] / r['ceiling']['rps']:.0%} "
-                f"| {d['rps']:,.0f} | {w['rps'] / d['rps']:.1f}× "
+                f"| {d['rps']:,.0f} | {w['rps'] / d['rps']:.2f}× "
                 f"| {c['p50']:.0f} / {c['p95']:.0f} | {c8['p50']:.0f} / {c8['p95']:.0f} | {c8['p95'] / base:.2f} |"
             )
     return "\n".join(lines)
