@@ -7,7 +7,7 @@ DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY=dev-only-insecure-key-for-make-run
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve bench test install install-test browser-deps messages messages-update migrate seed lint format migrations-check clean
+.PHONY: run serve bench test install install-test install-bench browser-deps messages messages-update migrate seed lint format migrations-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,13 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $(VENV)/.installed $@
 
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[bench]"
+	touch $(VENV)/.installed $@
+
 install: $(VENV)/.installed messages
 install-test: $(VENV)/.installed-test messages
+install-bench: $(VENV)/.installed-bench messages
 
 # The interface's translations: locale/<ll>/LC_MESSAGES/django.po are committed, the compiled .mo are
 # built here (not committed). msgfmt is GNU gettext's; as root, Debian's package is installed.
@@ -67,8 +72,9 @@ serve: install
 	HOST=$(HOST) PORT=$(PORT) WEB_CONCURRENCY=$${WEB_CONCURRENCY:-$$(nproc)} $(BIN)/gunicorn
 
 # The benchmark (bench/run.py): the portal under gunicorn on PostgreSQL and Redis against a bare Django
-# ceiling, warm and cold, at normal size and at xBENCH_FACTOR; needs wrk, PostgreSQL and Redis running.
-bench: install
+# ceiling and Datasette (the `bench` extra) on an SQLite copy, warm and cold, at normal size and at
+# xBENCH_FACTOR; needs wrk, PostgreSQL and Redis running.
+bench: install-bench
 	$(BIN)/python bench/run.py
 
 # Tests run with debug off, as production does; the key below exists only for the test run.
