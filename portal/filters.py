@@ -16,6 +16,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import IsoDateTimeField
 
+from portal import tallies
 from portal.models import Curated, Goal, Indicator, LinkBasis, PublicationStatus, Target, Theme
 
 # A drop-down of content that grows (instruments, programmes, meetings, documents) offers its first
@@ -275,11 +276,9 @@ def basis_filter() -> django_filters.ChoiceFilter:
 def targets_by_goal(filterset, selected: str = "", link_path: str = "target_links") -> list:
     """The targets this list has something linked to (published, both ends), under their goal."""
     link_model = filterset._meta.model._meta.get_field(link_path).related_model
-    targets = (
-        Target.objects.filter(pk__in=link_model.objects.published().values("target"))
-        .select_related("goal")
-        .order_by("goal__number", "position")
-    )
+    codes = tallies.targets_linked(link_model)  # one small query when the tallies are current
+    linked = Q(code__in=codes) if codes is not None else Q(pk__in=link_model.objects.published().values("target"))
+    targets = Target.objects.filter(linked).select_related("goal").order_by("goal__number", "position")
     return [
         (str(goal), [(target.code, f"{target.code} {Truncator(target.local_title).chars(60)}") for target in group])
         for goal, group in groupby(targets, key=attrgetter("goal"))

@@ -21,6 +21,7 @@ import logging
 from django.db import connection, models, transaction
 from django.db.models import Count, Subquery
 
+from portal.content import target_link_models
 from portal.models import Goal, Target
 from portal.pages import HomeCount, counted_links, goal_sections, link_sections, registered
 from portal.tally import Tally
@@ -179,3 +180,16 @@ def target_totals(target: Target) -> dict[str, int] | None:
         return None
     start = len(target_key(target.code, ""))
     return {key[start:]: number for key, number in found.items()}
+
+
+def targets_linked(link_model) -> set[str] | None:
+    """The codes of the targets with a published link of `link_model` (its entry published too), from the
+    tallies; None when they are stale or do not count that kind of link."""
+    names = {model: name for name, model in target_link_models().items()}
+    section = names.get(link_model)
+    if section not in {section.name for section in link_sections()}:
+        return None
+    found = current("target:")
+    if found is None:
+        return None
+    return {key.split(":")[1] for key in found if key.count(":") == 2 and key.endswith(f":{section}")}

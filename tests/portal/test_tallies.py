@@ -119,3 +119,12 @@ def add_links_to_target_uncounted(code: str, how_many: int) -> None:
         add_links_to_target(code, how_many)
     finally:
         tallies.refresh = original
+
+
+@pytest.mark.parametrize("path", ["/instruments/", "/programmes/", "/recommendations/?target=16.3"])
+def test_the_target_drop_down_offers_the_same_targets_from_the_tallies(client, path):
+    tallies.refresh()
+    from_tallies = body(client, path)
+    assert b'value="16.3"' in from_tallies
+    make_stale()
+    assert body(client, path) == from_tallies

@@ -41,6 +41,7 @@ class TestProgrammes:
 
     @pytest.mark.usefixtures("uncached")
     def test_list_pages_query_counts(self, client):
-        assert queries_for(client, "/programmes/") == 9  # + the choices of "linked to SDG goal as a whole"
+        # + the choices of "linked to SDG goal as a whole"; the targets with content: the tallies, then the targets
+        assert queries_for(client, "/programmes/") == 10
         assert queries_for(client, "/activities/") == 7
         assert queries_for(client, "/countries/") == 2  # the count, the page

@@ -54,7 +54,8 @@ class TestRecommendations:
 
     @pytest.mark.usefixtures("uncached")
     def test_list_and_detail_query_counts(self, client):
-        assert queries_for(client, "/recommendations/") == 10  # + the choices of "linked to SDG goal as a whole"
+        # + the choices of "linked to SDG goal as a whole"; the targets with content: the tallies, then the targets
+        assert queries_for(client, "/recommendations/") == 11
         # + the lists the paragraph gives (none here) and its goal links;
         # a paragraph with a list adds the records it points to.
         assert queries_for(client, "/recommendations/a-conf-234-5-para-44-b/") == 7
