@@ -25,6 +25,11 @@ class Hit:
         return str(source_for(self.type).name)
 
     @property
+    def in_page_language(self) -> bool:
+        """Whether the title and snippet are in the page's language (else English: curated content)."""
+        return source_for(self.type).in_page_language
+
+    @property
     def url(self) -> str:
         return str(self.lazy_url)
 

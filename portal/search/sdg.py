@@ -43,6 +43,7 @@ def describe_indicator(row):
 register(
     Source(
         type="goal",
+        in_page_language=True,
         order=68,
         label=_("SDG goals"),
         name=_("SDG goal"),
@@ -61,6 +62,7 @@ register(
 register(
     Source(
         type="target",
+        in_page_language=True,
         order=70,
         label=_("SDG targets"),
         name=_("SDG target"),
@@ -79,6 +81,7 @@ register(
 register(
     Source(
         type="indicator",
+        in_page_language=True,
         order=80,
         label=_("SDG indicators"),
         name=_("SDG indicator"),

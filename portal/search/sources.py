@@ -51,6 +51,7 @@ class Source:
     theme_owner: str = ""  # tagged with themes: the owner column of `model.themes.through`
     themes_of: tuple[str, str] = ()  # (type, column): carries that result's themes, as a provision its instrument's
     goal_links: tuple[type, str] | None = None  # (link model to SDG targets, owner column)
+    in_page_language: bool = False  # `describe` gives the page's language (the SDG texts); else English
 
     def queryset(self):
         return getattr(self.model.objects, self.public_method)() if self.published_only else self.model.objects.all()

@@ -1,5 +1,7 @@
 """The SDG framework is found by its official text in each UN language, on PostgreSQL and on SQLite."""
 
+import re
+
 import pytest
 
 from portal.models import Goal, Target
@@ -44,3 +46,18 @@ def test_a_goal_result_is_named_in_the_page_language(client, settings):
     goal = Goal.objects.get(code="16")
     body = client.get("/fr/search/", {"q": "paix", "type": "goal"}).content.decode()
     assert f"Objectif 16 : {goal.short_titles['fr']}</a></h3>" in body  # the interface's label, the UN's French title
+
+
+def test_curated_results_are_marked_english_on_a_page_in_another_language(client, settings):
+    """Curated titles and texts are searched and shown in English: on a French page they say lang="en" and
+    carry the "English only" tag; the SDG results, named in French, do not; on an English page nothing does."""
+    settings.PUBLIC_LANGUAGES = ["en", "fr"]
+    body = client.get("/fr/search/", {"q": "prison", "type": "instrument"}).content.decode()
+    titles = re.findall(r'<h3><a href="[^"]+"( lang="en" dir="ltr")?>[^<]+</a>(<span class="english-only">)?', body)
+    assert titles and all(attrs and tag for attrs, tag in titles)
+    assert '<p class="snippet" lang="en" dir="ltr">' in body
+    goals = client.get("/fr/search/", {"q": "paix", "type": "goal"}).content.decode()
+    assert 'lang="en"' not in goals.split('class="search-results"')[1] and "Objectif 16" in goals
+    english = client.get("/search/", {"q": "prison", "type": "instrument"}).content.decode()
+    results = english.split('class="search-results"')[1]
+    assert 'lang="en"' not in results and 'class="english-only"' not in results
