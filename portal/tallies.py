@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import logging
 
-from django.db import connection, models, transaction
+from django.db import DatabaseError, connection, models, transaction
 from django.db.models import Count, Subquery
 
 from portal.content import target_link_models
@@ -98,9 +98,14 @@ def refresh_after_migrate(**kwargs) -> None:
 
 def refresh_after_commit() -> None:
     """`refresh`, for `transaction.on_commit`: a failure is logged, never raised into the change that
-    committed (the pages count live until the next change)."""
+    committed (the pages count live until the next change). Two changes committed at once count at once;
+    on PostgreSQL the later one's snapshot then meets the earlier one's rows (a serialization failure), so
+    it counts once more, from a new snapshot (or finds its version counted)."""
     try:
-        refresh()
+        try:
+            refresh()
+        except DatabaseError:
+            refresh()
     except Exception:
         logger.exception("Counting the tallies failed; pages count live until the next change of content.")
 

@@ -6,7 +6,7 @@ import logging
 from http import HTTPStatus
 
 import pytest
-from django.db import transaction
+from django.db import OperationalError, transaction
 
 from portal import tallies, versioning
 from portal.models import Goal, Target
@@ -109,6 +109,24 @@ def test_a_failed_count_is_logged_and_the_pages_count_live(client, monkeypatch, 
     assert "Counting the tallies failed" in caplog.text
     assert tallies.current("") is None
     assert client.get("/sdg/").status_code == HTTPStatus.OK
+
+
+def test_a_count_that_meets_another_is_counted_again(monkeypatch, caplog):
+    make_stale()
+    original, calls = tallies.count_everything, []
+
+    def concurrent():  # as PostgreSQL answers the later of two counts running at once
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("could not serialize access due to concurrent update")
+        return original()
+
+    monkeypatch.setattr(tallies, "count_everything", concurrent)
+    with caplog.at_level(logging.ERROR, logger="portal.tallies"):
+        tallies.refresh_after_commit()
+    assert len(calls) == 2
+    assert "Counting the tallies failed" not in caplog.text
+    assert tallies.current("target:16.3:") is not None
 
 
 def add_links_to_target_uncounted(code: str, how_many: int) -> None:
