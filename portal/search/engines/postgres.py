@@ -121,7 +121,6 @@ class PostgresEngine:
             for source in sources()
         )
         hits, partial, seen = [], [], [False] * len(terms)
-        self.found_in_all = None
         for result in best_rows(combined, len(terms), needed if parsed.plain else 0, with_variants, limit):
             source, row = source_for(result["result_type"]), {**result["data"], **result}
             found = [i for i in range(len(terms)) if row[f"term_{i}"]]
