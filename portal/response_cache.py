@@ -11,9 +11,11 @@ lets a CDN or reverse proxy keep pages for a short while.
 The middleware sits at the top of the stack, under only CORS, SecurityMiddleware and WhiteNoise (whose
 headers depend on the request: the Origin, the scheme): a hit skips sessions, CSRF, locale, messages,
 authentication and the rest, and is byte- and header-identical to a fresh response because the stored
-headers are those the whole stack below gave it. A hit is one cache round trip with Redis (the version,
-the entry and the client's throttle count fetched together by MGET; the entry carries the version it
-was rendered at) and no query.
+headers are those the whole stack below gave it. With Redis, the version is pushed to each process
+(portal.versioning.feed) and the entries a process served lately are kept in its memory too (LocalEntries),
+so a warm hit sends nothing over the network; otherwise a hit is one round trip (the version, the entry and
+the client's throttle count fetched together by MGET; the entry carries the version it was rendered at)
+and no query. HEAD gets the validators a GET would, but only a GET fills the cache.
 
 Not cached: other methods, signed-in users (a session cookie), the admin and health checks,
 anything but a 200, responses that set cookies or say private/no-store, visitors with a pending
@@ -26,6 +28,8 @@ throttled; a 429 itself is never cached.
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections import OrderedDict
 from email.utils import formatdate
 from functools import lru_cache
 
@@ -42,7 +46,7 @@ from portal import outage
 from portal.api.viewsets import AnonymousRateThrottle
 from portal.languages import is_page, path_language, preferred_language, public_languages, response_language
 from portal.throttling import SearchRateThrottle
-from portal.versioning import Version, current_version_and
+from portal.versioning import Version, current_version_and, feed
 
 UNCACHED_PREFIXES = ("/admin/", "/healthz", "/readyz", "/static/")
 MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage: a message waits to be shown
@@ -154,6 +158,46 @@ def validators(response: HttpResponse, *, etag: str, version: Version) -> None:
     patch_vary_headers(response, VARY)
 
 
+class LocalEntries:
+    """The entries this process served lately, in its own memory (least recently used first out, at most
+    `limit` bytes of content). Only read when the version is pushed to the process (portal.versioning.feed),
+    so an entry of an older version is never served: it is simply not fresh."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.size = 0
+        self._entries: OrderedDict[str, tuple] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str, number: int):
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None or entry[0] != number:
+                return None
+            self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: tuple) -> None:
+        content = entry[1]
+        if len(content) > self.limit:
+            return
+        with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self.size -= len(old[1])
+            self._entries[key] = entry
+            self.size += len(content)
+            while self.size > self.limit:
+                _key, evicted = self._entries.popitem(last=False)
+                self.size -= len(evicted[1])
+
+    def __len__(self):
+        return len(self._entries)
+
+
+local_entries = LocalEntries(settings.RESPONSE_CACHE_LOCAL_BYTES)
+
+
 class ResponseCacheMiddleware:
     """Serve anonymous GETs from the cache of the current content version; fill it on a miss."""
 
@@ -167,18 +211,27 @@ class ResponseCacheMiddleware:
         entry_key = f"response:{key}"
         throttle = hit_throttle(request)
         throttle_key = throttle.get_cache_key(request, None) if throttle else None
-        budget = settings.DB_STATEMENT_TIMEOUT + 1 if settings.DB_STATEMENT_TIMEOUT else 0
-        try:
-            with outage.watchdog.guard(
-                connections[DEFAULT_DB_ALIAS], budget
-            ):  # the version may be read from the database
-                version, found = current_version_and(*filter(None, (entry_key, throttle_key)))
-        except outage.OUTAGE_ERRORS as exc:  # as portal.outage answers a view that meets the failure
-            outage.record_failure(request, exc)
-            return outage.unavailable_response(request)
+        version, ticket = feed.pushed()  # known without asking, or None: read it
+        local = local_entries.get(entry_key, version.number) if version else None
+        wanted = [wanted_key for wanted_key in (None if local else entry_key, throttle_key) if wanted_key]
+        if version is None:
+            budget = settings.DB_STATEMENT_TIMEOUT + 1 if settings.DB_STATEMENT_TIMEOUT else 0
+            try:
+                with outage.watchdog.guard(
+                    connections[DEFAULT_DB_ALIAS], budget
+                ):  # the version may be read from the database
+                    version, found = current_version_and(*wanted)
+            except outage.OUTAGE_ERRORS as exc:  # as portal.outage answers a view that meets the failure
+                outage.record_failure(request, exc)
+                return outage.unavailable_response(request)
+            feed.learn(version, ticket)
+        else:
+            found = cache.get_many(wanted) if wanted else {}
         etag = f'"v{version.number}-{key}"'
-        entry = found.get(entry_key)
+        entry = local or found.get(entry_key)
         fresh = entry is not None and entry[0] == version.number
+        if fresh and local is None and settings.CONTENT_VERSION_PUSHED:
+            local_entries.put(entry_key, entry)
         if request.headers.get("If-None-Match") == etag or fresh:
             if throttle:
                 throttle.cache = _Fetched(found.get(throttle_key))
@@ -192,11 +245,14 @@ class ResponseCacheMiddleware:
             response = HttpResponse(content, headers=headers)
             return get_conditional_response(request, etag=etag, last_modified=last_modified, response=response)
         response = self.get_response(request)
-        if request.method == "GET" and storable(response):
+        if storable(response):
             validators(response, etag=etag, version=version)
+        if request.method == "GET" and storable(response):
             last_modified = parse_last_modified(response)
             entry = (version.number, response.content, dict(response.items()), last_modified)
             cache.set(entry_key, entry, settings.RESPONSE_CACHE_SECONDS)
+            if settings.CONTENT_VERSION_PUSHED:
+                local_entries.put(entry_key, entry)
         return response
 
 

@@ -299,6 +299,15 @@ else:
 # without Redis each request reads the version with one primary-key query.
 CONTENT_VERSION_IN_CACHE = bool(REDIS_URL)
 CONTENT_VERSION_CACHE_SECONDS = 60  # bounds a lost update of the cached number (Redis briefly down)
+# With Redis, each change is also announced on a channel every process subscribes to, so a process
+# knows the version without a round trip (portal.versioning.VersionFeed) and keeps the entries it
+# served in its own memory too: a hit then needs no network. A version so learned is read again
+# after CONTENT_VERSION_PUSH_SECONDS even if nothing was announced; a lost subscription is retried
+# after CONTENT_VERSION_PUSH_RETRY_SECONDS, reading the version per request meanwhile.
+CONTENT_VERSION_PUSHED = bool(REDIS_URL)
+CONTENT_VERSION_PUSH_SECONDS = 10
+CONTENT_VERSION_PUSH_RETRY_SECONDS = 5
+RESPONSE_CACHE_LOCAL_BYTES = env_whole_number("DJANGO_RESPONSE_CACHE_LOCAL_MB", 32) * 2**20  # per process
 RESPONSE_CACHE_SECONDS = env_whole_number("DJANGO_RESPONSE_CACHE_SECONDS", 3600)  # 0 turns the cache off
 RESPONSE_CACHE_MAX_AGE = env_whole_number("DJANGO_RESPONSE_CACHE_MAX_AGE", 60)  # what CDNs and browsers may keep
 # A deploy can change every page without changing content: the release goes into every key and ETag.

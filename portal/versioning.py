@@ -10,8 +10,11 @@ request and every worker and instance that shares the database (or the cache) ag
 
 from __future__ import annotations
 
+import logging
+import os
 import threading
-from contextlib import contextmanager
+import time
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -22,6 +25,8 @@ from django.db.models import F
 from django.db.models.functions import Now
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
 
 SINGLETON_ID = 1
 CACHE_KEY = "content-version"
@@ -83,6 +88,8 @@ def current_version_and(*keys: str) -> tuple[Version, dict]:
 
 def _publish() -> None:
     cache.set(CACHE_KEY, _from_database(), settings.CONTENT_VERSION_CACHE_SECONDS)
+    if settings.CONTENT_VERSION_PUSHED:
+        announce()
 
 
 _batch = threading.local()
@@ -136,3 +143,104 @@ def connect_signals(content_models: list[type[models.Model]]) -> None:
         for field in model._meta.many_to_many:
             through = field.remote_field.through
             m2m_changed.connect(_on_change, sender=through, dispatch_uid=f"{uid}-{field.name}")
+
+
+# The version pushed to each process. With Redis, every process subscribes to one channel and every
+# committed change is announced on it after the shared key is set, so a process knows the version
+# without asking: a response cache hit then costs no round trip at all. Any message on the channel
+# (a change, or the confirmation that follows an automatic reconnect, after which messages may have
+# been missed) makes the next request read the version again; so does a version older than
+# CONTENT_VERSION_PUSH_SECONDS, which bounds an announcement lost with a process that died between
+# its commit and the announcement (as CONTENT_VERSION_CACHE_SECONDS bounds the shared key).
+
+
+def _channel() -> str:
+    from django_redis import get_redis_connection
+
+    # Channels are shared by all of a Redis server's databases: the database number keeps apart
+    # portals that share a server (tests, benchmarks), which would otherwise only cost extra reads.
+    database = get_redis_connection("default").connection_pool.connection_kwargs.get("db", 0)
+    return f"{cache.make_key(CACHE_KEY)}:changed:{database}"
+
+
+def announce() -> None:
+    """Tell every subscribed process that the version changed (after the shared key was set)."""
+    from django_redis import get_redis_connection
+    from redis import RedisError
+
+    try:
+        get_redis_connection("default").publish(_channel(), b"changed")
+    except (RedisError, OSError) as exc:  # each process reads the version again within the bound
+        logger.warning("Could not announce a content version change: %s", exc)
+
+
+class VersionFeed:
+    """This process's subscription to the version's channel and the version it last learned.
+
+    `pushed()` gives the version when it is known and nothing was announced since (no round trip:
+    one non-blocking read of the subscription's socket), else None and a ticket; the caller reads
+    the version and hands it back with `learn(version, ticket)`, which keeps it only if no
+    announcement arrived in between (a reader that started earlier cannot overwrite a later one).
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._pubsub = None
+        self._pid = None
+        self._version: Version | None = None
+        self._learned_at = 0.0
+        self._generation = 0
+        self._retry_at = 0.0
+
+    def pushed(self) -> tuple[Version | None, int | None]:
+        if not settings.CONTENT_VERSION_PUSHED:
+            return None, None
+        from redis import RedisError
+
+        with self._lock:
+            try:
+                if not self._subscribed():
+                    return None, None
+                while self._pubsub.get_message(timeout=0) is not None:
+                    self._forget()
+            except (RedisError, OSError) as exc:
+                self._drop(exc)
+                return None, None
+            if self._version and time.monotonic() - self._learned_at < settings.CONTENT_VERSION_PUSH_SECONDS:
+                return self._version, None
+            return None, self._generation
+
+    def learn(self, version: Version, ticket: int | None) -> None:
+        with self._lock:
+            if ticket is not None and ticket == self._generation and self._pubsub is not None:
+                self._version, self._learned_at = version, time.monotonic()
+
+    def _subscribed(self) -> bool:
+        if self._pubsub is not None and self._pid == os.getpid():
+            return True
+        if time.monotonic() < self._retry_at:
+            return False
+        from django_redis import get_redis_connection
+
+        self._pubsub, self._pid = None, os.getpid()  # a forked child never reads its parent's socket
+        pubsub = get_redis_connection("default").pubsub()
+        pubsub.subscribe(_channel())  # the confirmation arrives as a message: read as a change
+        self._pubsub = pubsub
+        self._forget()
+        return True
+
+    def _forget(self) -> None:
+        self._version = None
+        self._generation += 1
+
+    def _drop(self, exc: BaseException) -> None:
+        logger.warning("Content version feed lost (%s); reading the version on each request for a while", exc)
+        pubsub, self._pubsub = self._pubsub, None
+        self._forget()
+        self._retry_at = time.monotonic() + settings.CONTENT_VERSION_PUSH_RETRY_SECONDS
+        if pubsub is not None:
+            with suppress(Exception):  # the connection is broken already
+                pubsub.close()
+
+
+feed = VersionFeed()

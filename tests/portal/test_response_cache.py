@@ -207,3 +207,11 @@ def test_reference_data_and_users_other_than_content_do_not_matter(client):
     number = version_number()
     get_user_model().objects.create_user("someone")
     assert version_number() == number
+
+
+def test_a_head_request_carries_the_validators_a_get_would(client):
+    head = client.head(PAGE)  # a miss: rendered, not stored (the body is not sent)
+    assert head.status_code == HTTPStatus.OK
+    get_response = client.get(PAGE)
+    assert head["ETag"] == get_response["ETag"] and head["Cache-Control"] == "public, max-age=60"
+    assert client.head(PAGE, HTTP_IF_NONE_MATCH=head["ETag"]).status_code == HTTPStatus.NOT_MODIFIED
