@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from portal.search import Source, register, sources, unregister
 from recommendations.models import Document
-from tests.search.conftest import api_search, page_urls
+from tests.search.conftest import api_search, on_postgresql, page_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +126,28 @@ def test_search_core_imports_no_content_app():
                 imported.update((path.name, alias.name.split(".")[0]) for alias in node.names)
     assert len(list(package.rglob("*.py"))) >= 5
     assert {(name, module) for name, module in imported if module in CONTENT_APPS} == set()
+
+
+@on_postgresql
+def test_the_chosen_rows_sql_is_compiled_once_per_language_and_set_of_sources(api, monkeypatch, case_law):
+    from django.core.cache import cache
+
+    from portal.search.engines import postgres
+
+    compiled = []
+    original = postgres.compiled
+    monkeypatch.setattr(postgres, "compiled", lambda queryset: compiled.append(1) or original(queryset))
+    monkeypatch.setattr(postgres, "_chosen_data", {})
+    first = api_search(api, q="prison")
+    assert len(compiled) == 2  # the search's own rows, and the chosen rows' columns
+    cache.clear()  # not from the response cache
+    assert api_search(api, q="prison") == first and len(compiled) == 3  # only the search's own rows again
+    french = api.get("/api/v1/search/", {"q": "prison", "lang": "fr"})
+    assert french.status_code == HTTPStatus.OK and len(compiled) == 5  # another language: compiled for it
+    unregister("case-law")  # another set of sources: compiled for it
+    try:
+        cache.clear()
+        assert api_search(api, q="prison")["count"] < first["count"]  # a document was found as case law too
+    finally:
+        register(case_law)  # as the fixture left it
+    assert len(compiled) == 7

@@ -17,6 +17,7 @@ from django.db import connection
 from django.db.models import BooleanField, Case, CharField, ExpressionWrapper, F, FloatField, Func, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
+from django.utils.translation import get_language
 
 from portal.models import PublicationStatus
 from portal.search.highlight import MARK_START, MARK_STOP, marked
@@ -228,12 +229,7 @@ def best_rows(combined, terms: int, needed: int, with_variants: bool, limit: int
     `data` (the columns its source describes it with, read for these rows only): one query. "Best" is
     the score `find` gives, in SQL, behind the entries named exactly (they earn the bonus)."""
     sql, params = compiled(combined)
-    data_sql, data_params = compiled(
-        union(
-            as_rows(source, source.model.objects.filter(pk__in=RawSQL(CHOSEN_OF_TYPE, (source.type,))))
-            for source in sources()
-        )
-    )
+    data_sql, data_params = chosen_data_sql()
     found = " + ".join(f"u.term_{i}::int" for i in range(terms)) or "0"
     rank = f"GREATEST(u.rank, {VARIANT_FACTOR} * u.variant_rank)" if with_variants else "u.rank"
     coverage = f"power(({found})::float / {terms}, 2)" if terms and needed else "1"
@@ -261,6 +257,27 @@ def best_rows(combined, terms: int, needed: int, with_variants: bool, limit: int
 
 
 CHOSEN_OF_TYPE = "SELECT best.pk FROM best WHERE best.result_type = %s"  # `best`: the WITH of best_rows
+_chosen_data: dict[str, tuple[list, str, tuple]] = {}
+
+
+def chosen_data_sql() -> tuple[str, tuple]:
+    """The columns of the rows `best_rows` chose, for every source: the same SQL for every search, so it is
+    compiled once per language (the columns follow it) and set of registered sources, not on each search."""
+    current, language = sources(), get_language()
+    cached = _chosen_data.get(language)
+    if cached is None or not same_objects(cached[0], current):
+        sql, params = compiled(
+            union(
+                as_rows(source, source.model.objects.filter(pk__in=RawSQL(CHOSEN_OF_TYPE, (source.type,))))
+                for source in current
+            )
+        )
+        cached = _chosen_data[language] = (current, sql, params)
+    return cached[1], cached[2]
+
+
+def same_objects(these: list, those: list) -> bool:
+    return len(these) == len(those) and all(this is that for this, that in zip(these, those, strict=True))
 
 
 def compiled(queryset) -> tuple[str, tuple]:
