@@ -177,9 +177,20 @@ def env_seconds(name: str, default: float, *, minimum: float, whole: bool = Fals
     return value
 
 
+def env_whole_number(name: str, default: int, minimum: int = 0) -> int:
+    raw = os.environ.get(name, "").strip() or str(default)
+    if not raw.isdigit() or int(raw) < minimum:
+        raise ImproperlyConfigured(f"{name} must be a whole number of at least {minimum}; got {raw!r}.")
+    return int(raw)
+
+
 DB_CONNECT_TIMEOUT = env_seconds("DJANGO_DB_CONNECT_TIMEOUT", 5, minimum=2, whole=True)
 DB_STATEMENT_TIMEOUT = env_seconds("DJANGO_DB_STATEMENT_TIMEOUT", 10, minimum=0)
 DB_OPTIONS = DATABASES["default"].setdefault("OPTIONS", {})
+# DJANGO_DB_PARALLEL_WORKERS: PostgreSQL's max_parallel_workers_per_gather for the portal's connections.
+# 0 by default: the portal runs many short statements at once, and starting a parallel worker cost more
+# than it saved (at 100 times the content, a target page 93 -> 78 ms and a search 250 -> 210 ms without).
+DB_PARALLEL_WORKERS = env_whole_number("DJANGO_DB_PARALLEL_WORKERS", 0)
 if IS_POSTGRESQL:
     DB_OPTIONS["connect_timeout"] = DB_CONNECT_TIMEOUT
     if DB_STATEMENT_TIMEOUT:
@@ -187,6 +198,8 @@ if IS_POSTGRESQL:
         DB_OPTIONS["options"] = f"{DB_OPTIONS.get('options', '')} -c statement_timeout={statement_ms}".strip()
         # A partitioned network leaves data unacknowledged: the kernel gives up after this long.
         DB_OPTIONS["tcp_user_timeout"] = statement_ms + 1000
+    parallel = f"-c max_parallel_workers_per_gather={DB_PARALLEL_WORKERS}"
+    DB_OPTIONS["options"] = f"{DB_OPTIONS.get('options', '')} {parallel}".strip()
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and DB_STATEMENT_TIMEOUT:
     DB_OPTIONS["timeout"] = DB_STATEMENT_TIMEOUT
 
@@ -267,13 +280,6 @@ FIXTURES_DIR = BASE_DIR / "fixtures"
 # The API throttle (DRF) and the search throttle count requests per client in the default cache.
 # REDIS_URL (redis://host:6379/0) puts the counts in Redis, shared by every worker and instance;
 # without it each worker process keeps its own count in local memory.
-
-
-def env_whole_number(name: str, default: int, minimum: int = 0) -> int:
-    raw = os.environ.get(name, "").strip() or str(default)
-    if not raw.isdigit() or int(raw) < minimum:
-        raise ImproperlyConfigured(f"{name} must be a whole number of at least {minimum}; got {raw!r}.")
-    return int(raw)
 
 
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()

@@ -208,7 +208,7 @@ def test_postgresql_gets_connect_and_statement_timeouts_by_default():
     result = run_settings(DATABASE_URL="postgres://portal@db.example.org:5432/portal?sslmode=require")
     assert result.returncode == 0, result.stderr
     assert "'connect_timeout': 5" in result.stdout
-    assert "'options': '-c statement_timeout=10000'" in result.stdout
+    assert "'options': '-c statement_timeout=10000 -c max_parallel_workers_per_gather=0'" in result.stdout
     assert "'sslmode': 'require'" in result.stdout
 
 
@@ -218,6 +218,14 @@ def test_timeouts_come_from_the_environment():
     )
     assert result.returncode == 0, result.stderr
     assert "'connect_timeout': 3" in result.stdout and "statement_timeout=2500" in result.stdout
+
+
+def test_parallel_workers_come_from_the_environment():
+    result = run_settings(DATABASE_URL="postgres://portal@db/portal", DJANGO_DB_PARALLEL_WORKERS="2")
+    assert result.returncode == 0, result.stderr
+    assert "-c max_parallel_workers_per_gather=2'" in result.stdout
+    refused = run_settings(DATABASE_URL="postgres://portal@db/portal", DJANGO_DB_PARALLEL_WORKERS="some")
+    assert refused.returncode != 0 and "DJANGO_DB_PARALLEL_WORKERS must be a whole number" in refused.stderr
 
 
 def test_a_zero_statement_timeout_turns_it_off():
@@ -361,3 +369,11 @@ def test_the_probe_outlives_an_unexpected_error(monkeypatch):
     while state.down and time.monotonic() < deadline:
         time.sleep(0.01)
     assert not state.down
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(not settings.IS_POSTGRESQL, reason="a PostgreSQL setting")
+def test_postgresql_connections_start_no_parallel_workers():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone() == ("0",)
