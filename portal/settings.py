@@ -187,10 +187,7 @@ def env_whole_number(name: str, default: int, minimum: int = 0) -> int:
 DB_CONNECT_TIMEOUT = env_seconds("DJANGO_DB_CONNECT_TIMEOUT", 5, minimum=2, whole=True)
 DB_STATEMENT_TIMEOUT = env_seconds("DJANGO_DB_STATEMENT_TIMEOUT", 10, minimum=0)
 DB_OPTIONS = DATABASES["default"].setdefault("OPTIONS", {})
-# DJANGO_DB_PARALLEL_WORKERS: PostgreSQL's max_parallel_workers_per_gather for the portal's connections.
-# 0 by default: the portal runs many short statements at once, and starting a parallel worker cost more
-# than it saved (at 100 times the content, a target page 93 -> 78 ms and a search 250 -> 210 ms without).
-DB_PARALLEL_WORKERS = env_whole_number("DJANGO_DB_PARALLEL_WORKERS", 0)
+DB_PARALLEL_WORKERS = env_whole_number("DJANGO_DB_PARALLEL_WORKERS", 0)  # 0: starting one cost more than it saved
 if IS_POSTGRESQL:
     DB_OPTIONS["connect_timeout"] = DB_CONNECT_TIMEOUT
     if DB_STATEMENT_TIMEOUT:
@@ -198,8 +195,8 @@ if IS_POSTGRESQL:
         DB_OPTIONS["options"] = f"{DB_OPTIONS.get('options', '')} -c statement_timeout={statement_ms}".strip()
         # A partitioned network leaves data unacknowledged: the kernel gives up after this long.
         DB_OPTIONS["tcp_user_timeout"] = statement_ms + 1000
-    parallel = f"-c max_parallel_workers_per_gather={DB_PARALLEL_WORKERS}"
-    DB_OPTIONS["options"] = f"{DB_OPTIONS.get('options', '')} {parallel}".strip()
+    options = f"{DB_OPTIONS.get('options', '')} -c max_parallel_workers_per_gather={DB_PARALLEL_WORKERS}"
+    DB_OPTIONS["options"] = options.strip()
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and DB_STATEMENT_TIMEOUT:
     DB_OPTIONS["timeout"] = DB_STATEMENT_TIMEOUT
 
@@ -305,14 +302,7 @@ else:
 # without Redis each request reads the version with one primary-key query.
 CONTENT_VERSION_IN_CACHE = bool(REDIS_URL)
 CONTENT_VERSION_CACHE_SECONDS = 60  # bounds a lost update of the cached number (Redis briefly down)
-# With Redis, each change is also announced on a channel every process subscribes to, so a process
-# knows the version without a round trip (portal.versioning.VersionFeed) and keeps the entries it
-# served in its own memory too: a hit then needs no network. A version so learned is read again
-# after CONTENT_VERSION_PUSH_SECONDS even if nothing was announced; a lost subscription is retried
-# after CONTENT_VERSION_PUSH_RETRY_SECONDS, reading the version per request meanwhile.
-CONTENT_VERSION_PUSHED = bool(REDIS_URL)
-CONTENT_VERSION_PUSH_SECONDS = 10
-CONTENT_VERSION_PUSH_RETRY_SECONDS = 5
+CONTENT_VERSION_PUSHED = bool(REDIS_URL)  # each change announced to every process (portal.versioning.VersionFeed)
 RESPONSE_CACHE_LOCAL_BYTES = env_whole_number("DJANGO_RESPONSE_CACHE_LOCAL_MB", 32) * 2**20  # per process
 RESPONSE_CACHE_SECONDS = env_whole_number("DJANGO_RESPONSE_CACHE_SECONDS", 3600)  # 0 turns the cache off
 RESPONSE_CACHE_MAX_AGE = env_whole_number("DJANGO_RESPONSE_CACHE_MAX_AGE", 60)  # what CDNs and browsers may keep

@@ -150,8 +150,8 @@ def connect_signals(content_models: list[type[models.Model]]) -> None:
 # without asking: a response cache hit then costs no round trip at all. Any message on the channel
 # (a change, or the confirmation that follows an automatic reconnect, after which messages may have
 # been missed) makes the next request read the version again; so does a version older than
-# CONTENT_VERSION_PUSH_SECONDS, which bounds an announcement lost with a process that died between
-# its commit and the announcement (as CONTENT_VERSION_CACHE_SECONDS bounds the shared key).
+# VersionFeed.known_for, which bounds an announcement lost with a process that died between its
+# commit and the announcement (as CONTENT_VERSION_CACHE_SECONDS bounds the shared key).
 
 
 def _channel() -> str:
@@ -183,6 +183,9 @@ class VersionFeed:
     announcement arrived in between (a reader that started earlier cannot overwrite a later one).
     """
 
+    known_for = 10  # seconds a learned version is trusted with nothing announced (bounds a lost announcement)
+    retry_after = 5  # seconds before a lost subscription is tried again (the version is read meanwhile)
+
     def __init__(self):
         self._lock = threading.Lock()
         self._pubsub = None
@@ -206,7 +209,7 @@ class VersionFeed:
             except (RedisError, OSError) as exc:
                 self._drop(exc)
                 return None, None
-            if self._version and time.monotonic() - self._learned_at < settings.CONTENT_VERSION_PUSH_SECONDS:
+            if self._version and time.monotonic() - self._learned_at < self.known_for:
                 return self._version, None
             return None, self._generation
 
@@ -237,7 +240,7 @@ class VersionFeed:
         logger.warning("Content version feed lost (%s); reading the version on each request for a while", exc)
         pubsub, self._pubsub = self._pubsub, None
         self._forget()
-        self._retry_at = time.monotonic() + settings.CONTENT_VERSION_PUSH_RETRY_SECONDS
+        self._retry_at = time.monotonic() + self.retry_after
         if pubsub is not None:
             with suppress(Exception):  # the connection is broken already
                 pubsub.close()

@@ -122,10 +122,8 @@ def test_a_version_read_before_an_announcement_is_not_kept(pushed):
 
 
 @needs_redis
-def test_a_lost_subscription_makes_the_next_request_read_the_version(
-    pushed, settings, django_capture_on_commit_callbacks
-):
-    settings.CONTENT_VERSION_PUSH_RETRY_SECONDS = 0  # subscribe again at the next request
+def test_a_lost_subscription_makes_the_next_request_read_the_version(pushed, django_capture_on_commit_callbacks):
+    pushed.retry_after = 0  # subscribe again at the next request
     before = learned(pushed)
     assert redis.Redis.from_url(REDIS_URL).client_kill_filter(_type="pubsub") >= 1
     assert pushed.pushed()[0] is None  # dropped (or reconnected: the confirmation reads as a change)
@@ -139,10 +137,10 @@ def test_a_lost_subscription_makes_the_next_request_read_the_version(
 
 
 @needs_redis
-def test_a_learned_version_is_read_again_after_the_bound(pushed, settings, monkeypatch):
+def test_a_learned_version_is_read_again_after_the_bound(pushed, monkeypatch):
     assert learned(pushed) is not None
     now = time.monotonic()
-    monkeypatch.setattr(versioning.time, "monotonic", lambda: now + settings.CONTENT_VERSION_PUSH_SECONDS + 1)
+    monkeypatch.setattr(versioning.time, "monotonic", lambda: now + pushed.known_for + 1)
     version, ticket = pushed.pushed()
     assert version is None and ticket is not None
 
