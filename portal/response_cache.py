@@ -213,7 +213,9 @@ class ResponseCacheMiddleware:
         throttle_key = throttle.get_cache_key(request, None) if throttle else None
         version, ticket = feed.pushed()  # known without asking, or None: read it
         local = local_entries.get(entry_key, version.number) if version else None
-        wanted = [wanted_key for wanted_key in (None if local else entry_key, throttle_key) if wanted_key]
+        wanted = [] if local else [entry_key]
+        if throttle_key:
+            wanted.append(throttle_key)
         if version is None:
             budget = settings.DB_STATEMENT_TIMEOUT + 1 if settings.DB_STATEMENT_TIMEOUT else 0
             try:
@@ -245,11 +247,11 @@ class ResponseCacheMiddleware:
             response = HttpResponse(content, headers=headers)
             return get_conditional_response(request, etag=etag, last_modified=last_modified, response=response)
         response = self.get_response(request)
-        if storable(response):
-            validators(response, etag=etag, version=version)
-        if request.method == "GET" and storable(response):
-            last_modified = parse_last_modified(response)
-            entry = (version.number, response.content, dict(response.items()), last_modified)
+        if not storable(response):
+            return response
+        validators(response, etag=etag, version=version)
+        if request.method == "GET":  # a HEAD's body is not sent: only a GET fills the cache
+            entry = (version.number, response.content, dict(response.items()), parse_last_modified(response))
             cache.set(entry_key, entry, settings.RESPONSE_CACHE_SECONDS)
             if settings.CONTENT_VERSION_PUSHED:
                 local_entries.put(entry_key, entry)

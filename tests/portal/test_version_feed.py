@@ -2,9 +2,7 @@
 change (or a lost subscription) seen on the very next request."""
 
 import os
-import socket
 import time
-import urllib.parse
 from http import HTTPStatus
 
 import pytest
@@ -15,19 +13,9 @@ from portal import response_cache, versioning
 from portal.models import Target
 from portal.response_cache import LocalEntries
 from portal.versioning import VersionFeed, announce, bump, current_version
+from tests.portal.test_two_instances import REDIS_URL, redis_reachable
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 PAGE = "/sdg/16.3/"
-
-
-def redis_reachable() -> bool:
-    parsed = urllib.parse.urlparse(REDIS_URL)
-    try:
-        with socket.create_connection((parsed.hostname, parsed.port or 6379), timeout=1):
-            return True
-    except OSError:
-        return False
-
 
 pytestmark = pytest.mark.django_db
 
