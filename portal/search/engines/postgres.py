@@ -246,11 +246,11 @@ def best_rows(combined, terms: int, needed: int, with_variants: bool, limit: int
     score = f"{rank} * {coverage} * u.weight * CASE WHEN u.titled THEN {TITLE_FACTOR} ELSE 1 END"
     seen = "".join(f", bool_or(m.term_{i}) AS seen_{i}" for i in range(terms))
     # The matches are read once; the totals are one aggregate over them (window functions over every match
-    # kept them all twice more), the best a top-N sort of them.
+    # kept them all twice more), computed once (not again for each row it is joined to), the best a top-N sort.
     query = f"""
         WITH matches AS MATERIALIZED (
             SELECT u.*, {score} AS best, ({found}) AS found, ({found}) = {terms} AS all_found FROM ({sql}) u
-        ), totals AS (
+        ), totals AS MATERIALIZED (
             SELECT count(*) FILTER (WHERE m.found >= %s) AS matched, count(*) FILTER (WHERE m.all_found) AS complete
                    {seen}
             FROM matches m
