@@ -267,11 +267,13 @@ def best_rows(combined, terms: int, needed: int, with_variants: bool, limit: int
         cursor.execute(f"SET LOCAL random_page_cost = {SEARCH_RANDOM_PAGE_COST}")
         cursor.execute(query, [*params, needed, needed, limit, *data_params])
         names = [column.name for column in cursor.description]
-        for values in cursor.fetchall():
-            row = dict(zip(names, values, strict=True))
-            if isinstance(row["data"], str):
-                row["data"] = json.loads(row["data"])
-            yield row
+        fetched = cursor.fetchall()
+    # Yielded after the transaction ends: it stays open for the statement only, not while the caller works.
+    for values in fetched:
+        row = dict(zip(names, values, strict=True))
+        if isinstance(row["data"], str):
+            row["data"] = json.loads(row["data"])
+        yield row
 
 
 CHOSEN_OF_TYPE = "SELECT best.pk FROM best WHERE best.result_type = %s"  # `best`: the WITH of best_rows
